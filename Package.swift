@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// baocao: inbox → ingest → validate → store → merge → render → outbox.
+/// One module per stage; C libraries only behind the thin `CLib*` wrappers.
+let package = Package(
+    name: "baocao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baocao", targets: ["baocao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+
+        .target(name: "XMLKit", dependencies: ["CLibXML2"]),
+        .target(name: "ZipKit", dependencies: ["CLibZip"]),
+        .target(name: "ReportModel"),
+        .target(
+            name: "Intake",
+            dependencies: ["ReportModel", "XMLKit", "ZipKit", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Store", dependencies: ["ReportModel", "Intake"]),
+        .executableTarget(
+            name: "baocao",
+            dependencies: ["Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
+        .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "ReportModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
+    ]
+)

@@ -1,0 +1,12 @@
+// Only libxml2's own headers. ICU is switched off first: Debian's libxml2
+// pulls in the system ICU, which clashes with Foundation's bundled ICU.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlIO.h>
+#include <libxml/encoding.h>

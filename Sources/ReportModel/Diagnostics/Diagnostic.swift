@@ -1,0 +1,51 @@
+/// Where in a submission a problem sits: the file inside the bundle, and the
+/// line and column where the format has them (schema errors have no column).
+public struct SourceLocation: Hashable, Codable, Sendable {
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The same place, in another file of the bundle.
+    public func inFile(_ name: String) -> SourceLocation {
+        SourceLocation(file: name, line: line, column: column)
+    }
+}
+
+/// One finding about a submission. Diagnostics are values: a report with five
+/// problems gets five of them, collected, never thrown one at a time.
+public struct Diagnostic: Hashable, Codable, Sendable {
+    public var code: DiagnosticCode
+    public var location: SourceLocation
+    /// What the unit's clerk reads, in plain Vietnamese.
+    public var message: String
+    /// The same in English, for the secretariat's technicians.
+    public var messageEnglish: String
+
+    public var severity: Severity { code.severity }
+
+    public init(_ code: DiagnosticCode, at location: SourceLocation = SourceLocation(), message: String, english: String) {
+        self.code = code
+        self.location = location
+        self.message = message
+        self.messageEnglish = english
+    }
+
+    /// `file:line:col: error: [CODE] message`, the way compilers print findings.
+    public var compilerStyle: String {
+        var place = location.file ?? "-"
+        if let line = location.line { place += ":\(line)" }
+        if let column = location.column { place += ":\(column)" }
+        return "\(place): \(severity.rawValue): [\(code.rawValue)] \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// True when any diagnostic rejects the submission.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

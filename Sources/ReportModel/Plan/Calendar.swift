@@ -1,0 +1,168 @@
+import Foundation
+
+/// A date without a time, as the plan and the documents use them.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, checking that the day exists.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    public func days(to other: CalendarDate) -> Int {
+        other.dayNumber - dayNumber
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}
+
+/// A month of a year (`2026-04`), for one-off deadlines and monthly results.
+public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
+    public var description: String { String(format: "%04d-%02d", year, month) }
+    public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+/// A day of every year (`11-15`).
+public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
+    public var month: Int
+    public var day: Int
+
+    public init(month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        self.init(month: m, day: d)
+    }
+
+    public var description: String { String(format: "%02d-%02d", month, day) }
+}
+
+/// The plan's due dates and the one time zone they are read in.
+public struct ReportingCalendar: Sendable, Equatable {
+    /// Seconds east of UTC; Asia/Ho_Chi_Minh is +07:00 all year (no DST).
+    public var utcOffsetSeconds: Int
+    public var timeZoneName: String
+    /// Units' yearly reports: 15 Nov, 23:59:59.
+    public var unitReportDue: MonthDay
+    /// Ministry summary to the Ministry's leaders: 1 Dec.
+    public var ministrySummaryDue: MonthDay
+    /// Report to the Prime Minister: 15 Dec.
+    public var primeMinisterReportDue: MonthDay
+
+    public init(utcOffsetSeconds: Int, timeZoneName: String, unitReportDue: MonthDay,
+                ministrySummaryDue: MonthDay, primeMinisterReportDue: MonthDay) {
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.timeZoneName = timeZoneName
+        self.unitReportDue = unitReportDue
+        self.ministrySummaryDue = ministrySummaryDue
+        self.primeMinisterReportDue = primeMinisterReportDue
+    }
+
+    public var timeZone: TimeZone { TimeZone(secondsFromGMT: utcOffsetSeconds)! }
+
+    /// The last instant a unit's report for `year` counts as on time:
+    /// the due day at 23:59:59 local time. Received times are whole seconds.
+    public func unitReportDeadline(year: Int) -> Date {
+        let day = CalendarDate(year: year, month: unitReportDue.month, day: unitReportDue.day)
+        return startOfDay(day).addingTimeInterval(86_399)
+    }
+
+    /// Midnight at the start of `day`, local time.
+    public func startOfDay(_ day: CalendarDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 - utcOffsetSeconds))
+    }
+
+    /// The local calendar day of an instant.
+    public func calendarDate(of instant: Date) -> CalendarDate {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        return CalendarDate.fromDayNumber(days)
+    }
+
+    /// `2026-11-14T16:02:11+07:00`: whole seconds, the plan's offset.
+    public func iso8601(_ instant: Date) -> String {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let secondOfDay = seconds - days * 86_400
+        let date = CalendarDate.fromDayNumber(days)
+        let sign = utcOffsetSeconds >= 0 ? "+" : "-"
+        let offset = abs(utcOffsetSeconds)
+        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", date.description, secondOfDay / 3600, secondOfDay / 60 % 60,
+                      secondOfDay % 60, sign, offset / 3600, offset / 60 % 60)
+    }
+}
+
+extension CalendarDate {
+    /// The inverse of `dayNumber`.
+    public static func fromDayNumber(_ z0: Int) -> CalendarDate {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+}
