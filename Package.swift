@@ -20,21 +20,25 @@ let package = Package(
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ZipKit", dependencies: ["CLibZip"]),
         .target(name: "ReportModel"),
+        .target(name: "Rendering", dependencies: ["XMLKit", "ZipKit", "ReportModel"]),
         .target(
             name: "Intake",
             dependencies: ["ReportModel", "XMLKit", "ZipKit", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "Store", dependencies: ["ReportModel", "Intake"]),
+        .target(name: "Store", dependencies: ["ReportModel"]),
+        .target(name: "Pipeline", dependencies: ["Intake", "Store", "ReportModel"]),
         .executableTarget(
             name: "baocao",
-            dependencies: ["Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Intake", "ReportModel"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Intake", "Store", "ReportModel", "ZipKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
     ]
 )

@@ -10,3 +10,8 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlIO.h>
 #include <libxml/encoding.h>
+#include <libxml/xmlschemastypes.h>
+
+// xmlFree is a global function pointer, which Swift 6 sees as shared mutable
+// state; this wrapper is a plain function.
+static inline void baocao_xml_free(void *pointer) { xmlFree(pointer); }

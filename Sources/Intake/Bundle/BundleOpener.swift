@@ -1,0 +1,32 @@
+import Foundation
+import ReportModel
+import ZipKit
+
+/// Applies the bundle rules of report-format.md §6 to an untrusted zip.
+///
+/// Every problem is collected (one diagnostic per offending entry), except
+/// that an unreadable archive or a passed limit stops the reading. Contents
+/// are inflated only once nothing else is wrong, and only through ZipKit's
+/// counting reader, so a zip bomb never lands in memory.
+public enum BundleOpener {
+    /// Opens `data` as a report bundle, or says why it is refused.
+    public static func open(_ data: Data, limits: BundleLimits = .standard) -> BundleOpening {
+        let reader: ZipReader
+        do {
+            reader = try ZipReader(data: data)
+        } catch {
+            return .refused([BundleDiagnostics.corrupt()])
+        }
+        guard reader.entries.count <= limits.maxEntries else {
+            return .refused([BundleDiagnostics.tooManyEntries(reader.entries.count, limit: limits.maxEntries)])
+        }
+        let problems = inspect(reader.entries, limits: limits)
+        guard problems.isEmpty else { return .refused(problems) }
+        return inflate(reader, limits: limits)
+    }
+
+    /// The three root files kept in memory; everything else is only hashed.
+    static let reportPath = "report.xml"
+    static let manifestPath = "manifest.xml"
+    static let signaturePath = "manifest.sig"
+}

@@ -1,0 +1,51 @@
+import Foundation
+import ReportModel
+import XMLKit
+
+/// A report skeleton for one unit and year: the tasks it leads that are due,
+/// each with its plan indicators, ready to fill in. Valid as it stands, so a
+/// clerk can `check` it at every step of filling it.
+public enum ReportTemplate {
+    public static let namespace = "urn:baocao:unit-report:1"
+
+    public static func xml(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) throws -> Data {
+        let writer = try XMLWriter()
+        try writer.startDocument()
+        try writer.startElement("report", namespace: namespace)
+        try writer.attribute("id", value: "\(unit)-\(year)-annual-01")
+        try writer.attribute("plan", value: plan.id)
+        try writer.attribute("unit", value: unit)
+        try writer.attribute("year", value: String(year))
+        try writer.attribute("kind", value: ReportKind.annual.rawValue)
+        try writer.text("\n  ")
+        try writer.startElement("preparer")
+        try writer.attribute("name", value: "Họ và tên người lập báo cáo")
+        try writer.attribute("position", value: "Chức vụ")
+        try writer.attribute("email", value: "")
+        try writer.attribute("phone", value: "")
+        try writer.endElement()
+        for task in plan.dueTasks(of: unit, in: year, completedEarlier: completedEarlier) {
+            try writer.text("\n  ")
+            try writer.startElement("task")
+            try writer.attribute("code", value: task.code)
+            try writer.attribute("status", value: TaskStatus.notStarted.rawValue)
+            try writer.attribute("progress", value: "0")
+            try writer.text("\n    ")
+            try writer.startElement("responsible")
+            try writer.text("Họ và tên cá nhân chủ trì nhiệm vụ \(task.code)")
+            try writer.endElement()
+            for indicator in plan.indicators where indicator.tasks.contains(task.code) {
+                try writer.text("\n    ")
+                try writer.startElement("indicator")
+                try writer.attribute("code", value: indicator.code)
+                try writer.attribute("actual", value: "0")
+                try writer.endElement()
+            }
+            try writer.text("\n  ")
+            try writer.endElement()
+        }
+        try writer.text("\n")
+        try writer.endElement()
+        return try writer.finish()
+    }
+}

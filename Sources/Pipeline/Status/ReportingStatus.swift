@@ -1,0 +1,89 @@
+import ReportModel
+import Store
+
+/// Who had to report in a year and what each did, as of a date: the data
+/// behind `baocao status` and section I of the yearly documents.
+public struct ReportingStatus: Codable, Sendable, Equatable {
+    public var year: Int
+    public var asOf: String
+    /// `2026-11-15T23:59:59+07:00`.
+    public var deadline: String
+    /// Days from `asOf` to the deadline day: negative once it has passed.
+    public var daysToDeadline: Int
+    public var units: [UnitState]
+    public var overdueTasks: [OverdueTask]
+
+    /// One lead unit's state for the year.
+    public struct UnitState: Codable, Sendable, Equatable {
+        public var unit: String
+        public var name: String
+        /// `on-time`, `late` or `missing`.
+        public var state: String
+        public var received: String?
+        public var submission: String?
+        public var sha256: String?
+        /// Days after the deadline the report came (late), or has been missing.
+        public var daysLate: Int?
+        /// The unit's due tasks this year.
+        public var dueTasks: [String]
+        /// Files of the unit that were refused for the year, with their codes.
+        public var rejected: [RejectedFile]
+    }
+
+    public struct RejectedFile: Codable, Sendable, Equatable {
+        public var file: String
+        public var received: String
+        public var codes: [String]
+    }
+
+    /// A task past its deadline and not reported completed.
+    public struct OverdueTask: Codable, Sendable, Equatable {
+        public var code: String
+        public var lead: String
+        public var deadline: String
+        public var status: String
+    }
+
+    public var required: Int { units.count }
+    public func count(_ state: String) -> Int { units.filter { $0.state == state }.count }
+}
+
+extension ReportingStatus {
+    /// Computes the status from the ledger alone (no report needs reading).
+    public init(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) {
+        let calendar = plan.calendar
+        let dueDay = CalendarDate(year: year, month: calendar.unitReportDue.month, day: calendar.unitReportDue.day)
+        let completedEarlier = index.tasksCompleted(before: year)
+        let effective = index.effective(year: year)
+        var units: [UnitState] = []
+        for unit in plan.unitsRequired(in: year, completedEarlier: completedEarlier) {
+            let rejected = index.records.filter {
+                $0.receipt.outcome == .rejected && $0.receipt.unit == unit.code && $0.receipt.year == year
+            }.map { RejectedFile(file: $0.receipt.file, received: $0.receipt.received, codes: $0.receipt.diagnostics.map(\.code.rawValue)) }
+            let due = plan.dueTasks(of: unit.code, in: year, completedEarlier: completedEarlier).map(\.code)
+            if let record = effective[unit.code] {
+                let receivedDay = calendar.calendarDate(of: .init(timeIntervalSince1970: Double(record.receivedEpoch)))
+                units.append(UnitState(unit: unit.code, name: unit.name, state: record.receipt.late ? "late" : "on-time",
+                                       received: record.receipt.received, submission: record.receipt.id,
+                                       sha256: record.receipt.sha256,
+                                       daysLate: record.receipt.late ? dueDay.days(to: receivedDay) : nil,
+                                       dueTasks: due, rejected: rejected))
+            } else {
+                let past = dueDay.days(to: asOf)
+                units.append(UnitState(unit: unit.code, name: unit.name, state: "missing", received: nil, submission: nil,
+                                       sha256: nil, daysLate: past > 0 ? past : nil, dueTasks: due, rejected: rejected))
+            }
+        }
+        var overdue: [OverdueTask] = []
+        for task in plan.tasks where plan.isDue(task, in: year, completedEarlier: completedEarlier) {
+            let record = effective[task.lead]
+            let completed = record?.completedTasks.contains(task.code) ?? false
+            guard plan.isOverdue(task, year: year, completed: completed, asOf: asOf),
+                  let deadline = task.schedule.deadline(for: year) else { continue }
+            overdue.append(OverdueTask(code: task.code, lead: task.lead, deadline: deadline.description,
+                                       status: record == nil ? "not-reported" : "not-completed"))
+        }
+        self.init(year: year, asOf: asOf.description, deadline: calendar.iso8601(calendar.unitReportDeadline(year: year)),
+                  daysToDeadline: asOf.days(to: dueDay), units: units, overdueTasks: overdue)
+    }
+}

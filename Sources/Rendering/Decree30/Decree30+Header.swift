@@ -1,0 +1,30 @@
+extension Decree30 {
+    /// The two-column borderless header table.
+    ///
+    /// Left: parent agency (upper case, 13 pt), issuing agency (upper case,
+    /// 13 pt bold) with a short rule under it, then `Số: …`. Right: the
+    /// national title (12 pt bold), the motto (13 pt bold) with a rule as long
+    /// as itself, then place and date (14 pt italic).
+    public static func header(_ header: OfficialHeader, layout: PageLayout = .a4Portrait) -> Block {
+        let total = layout.textWidth + 2 * cellMargin
+        let left = total * 2 / 5
+        let right = total - left
+        var agency: [Paragraph] = []
+        if let parent = header.parentAgency {
+            agency.append(centred(parent.uppercased(), .points(13)))
+        }
+        agency.append(centred(header.issuingAgency.uppercased(), .points(13, bold: true)))
+        agency.append(rule(width: Twips.cm(2.5), available: left - 2 * cellMargin))
+        agency.append(centred(header.number.text, .points(13), before: 120))
+
+        let state: [Paragraph] = [
+            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", .points(12, bold: true)),
+            centred("Độc lập - Tự do - Hạnh phúc", .points(13, bold: true)),
+            rule(width: Twips.cm(5.9), available: right - 2 * cellMargin),
+            centred(VietnameseDate.placeAndDate(header.place, header.date), .points(14, italic: true), before: 120),
+        ]
+        return .table(Table(columnWidths: [left, right],
+                            rows: [TableRow(cells: [TableCell(agency), TableCell(state)])],
+                            borders: .none, indent: -cellMargin))
+    }
+}

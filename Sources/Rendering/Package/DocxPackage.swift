@@ -1,0 +1,48 @@
+import Foundation
+import XMLKit
+import ZipKit
+
+/// A WordprocessingML package as an ordered list of parts, written either
+/// as a `.docx` (zip) or as a Flat OPC XML file. Same parts in, same bytes out.
+public struct DocxPackage: Hashable, Sendable {
+    /// Every part except `[Content_Types].xml`, which is derived from them.
+    public var parts: [PackagePart]
+
+    public init(parts: [PackagePart]) {
+        self.parts = parts
+    }
+
+    /// The `.docx`: `[Content_Types].xml` first, then the parts in order,
+    /// all deflated, with ZipKit's fixed timestamps.
+    public func docx() throws(RenderingError) -> Data {
+        do {
+            let entries = [ZipWriter.Entry(name: "[Content_Types].xml", data: try contentTypes(), compression: .deflate)]
+                + parts.map { ZipWriter.Entry(name: $0.name, data: $0.bytes, compression: .deflate) }
+            return try ZipWriter.archive(entries)
+        } catch {
+            throw RenderingError.wrapping(error)
+        }
+    }
+
+    /// `[Content_Types].xml`: defaults for `rels` and `xml`, an override for
+    /// every part whose type differs from its extension's default.
+    public func contentTypes() throws(RenderingError) -> Data {
+        let defaults = ["rels": ContentType.relationships, "xml": ContentType.xml]
+        do {
+            return try XMLWriter.part { x in
+                try x.root("Types", namespaces: ["": Namespace.contentTypes]) {
+                    try x.element("Default", ["Extension": "rels", "ContentType": ContentType.relationships])
+                    try x.element("Default", ["Extension": "xml", "ContentType": ContentType.xml])
+                    for part in parts {
+                        let ext = (part.name as NSString).pathExtension.lowercased()
+                        if defaults[ext] != part.contentType {
+                            try x.element("Override", ["PartName": part.partName, "ContentType": part.contentType])
+                        }
+                    }
+                }
+            }
+        } catch {
+            throw RenderingError.wrapping(error)
+        }
+    }
+}

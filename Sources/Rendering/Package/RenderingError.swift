@@ -1,0 +1,26 @@
+import XMLKit
+import ZipKit
+
+/// Why a document could not be rendered. Either is a bug or a resource
+/// failure, never a problem in the report data.
+public enum RenderingError: Error, Sendable, CustomStringConvertible {
+    case xml(XMLWriterError)
+    case zip(ZipError)
+
+    /// Wraps whatever a part writer threw.
+    static func wrapping(_ error: any Error) -> RenderingError {
+        switch error {
+        case let error as RenderingError: return error
+        case let error as XMLWriterError: return .xml(error)
+        case let error as ZipError: return .zip(error)
+        default: return .xml(XMLWriterError(.libxml, String(describing: error)))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .xml(let error): return "rendering: \(error)"
+        case .zip(let error): return "rendering: \(error)"
+        }
+    }
+}

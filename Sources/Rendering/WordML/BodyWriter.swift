@@ -1,0 +1,75 @@
+import XMLKit
+
+/// Writes body content (paragraphs, tables, sections) as WordprocessingML.
+///
+/// Used for `word/document.xml` and the header parts. It collects the
+/// charts it meets, in document order, so the packager can give each one its
+/// part and relationship.
+final class BodyWriter {
+    let xml: XMLWriter
+    /// Relationship ids of the default (page number) and first-page headers.
+    let headerIDs: (default: String, first: String)
+    /// The relationship id of the chart with the given 0-based number.
+    let chartID: (Int) -> String
+    /// Charts met so far, in order.
+    private(set) var charts: [BarChart] = []
+
+    init(xml: XMLWriter, headerIDs: (default: String, first: String) = ("", ""),
+         chartID: @escaping (Int) -> String = { _ in "" }) {
+        self.xml = xml
+        self.headerIDs = headerIDs
+        self.chartID = chartID
+    }
+
+    /// The body of a document: every block, section breaks resolved, and
+    /// the final `w:sectPr`.
+    func writeBody(_ blocks: [Block], firstLayout: PageLayout) throws {
+        let sections = Self.sections(of: blocks, firstLayout: firstLayout)
+        for (number, section) in sections.enumerated() {
+            let isLast = number == sections.count - 1
+            var content = section.blocks
+            if !isLast {
+                // A section ends with the paragraph that holds its sectPr.
+                var closing = Paragraph.empty(ParagraphProperties(spacing: .tight, markProperties: RunProperties(size: 2)))
+                if case .paragraph(let last)? = content.last {
+                    closing = last
+                    content.removeLast()
+                }
+                try write(content)
+                try write(closing, section: section.layout)
+            } else {
+                try write(content)
+                try writeSectionProperties(section.layout)
+            }
+        }
+    }
+
+    /// Blocks without section breaks (a table cell, a header).
+    func write(_ blocks: [Block]) throws {
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph): try write(paragraph)
+            case .table(let table): try write(table)
+            case .sectionBreak: break  // resolved by writeBody
+            }
+        }
+    }
+
+    /// Registers a chart and returns its relationship id.
+    func register(_ chart: BarChart) -> (id: String, number: Int) {
+        charts.append(chart)
+        return (chartID(charts.count - 1), charts.count)
+    }
+
+    private static func sections(of blocks: [Block], firstLayout: PageLayout) -> [(layout: PageLayout, blocks: [Block])] {
+        var result: [(layout: PageLayout, blocks: [Block])] = [(firstLayout, [])]
+        for block in blocks {
+            if case .sectionBreak(let next) = block {
+                result.append((next, []))
+            } else {
+                result[result.count - 1].blocks.append(block)
+            }
+        }
+        return result
+    }
+}

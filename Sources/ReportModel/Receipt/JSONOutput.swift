@@ -1,0 +1,13 @@
+import Foundation
+
+/// One encoder for everything baocao prints or writes as JSON: sorted keys,
+/// so the same data always gives the same bytes.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Crash-safe file operations: write to a temporary name, fsync, rename,
+/// fsync the folder. Killed at any instant, a path holds the old bytes or the
+/// new ones, never half of them.
+public enum DurableFile {
+    /// Writes `data` at `url` atomically and durably, creating folders as needed.
+    public static func write(_ data: Data, to url: URL) throws(StoreError) {
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io("open", temporary.path, errno) }
+        do throws(StoreError) {
+            try writeAll(fd, data, path: temporary.path)
+            guard fsync(fd) == 0 else { throw StoreError.io("fsync", temporary.path, errno) }
+        } catch {
+            close(fd)
+            unlink(temporary.path)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            unlink(temporary.path)
+            throw StoreError.io("rename", url.path, code)
+        }
+        try syncFolder(folder)
+    }
+
+    /// Writes `data` once: a content-addressed file that exists already is left alone.
+    public static func writeIfAbsent(_ data: Data, to url: URL) throws(StoreError) {
+        if FileManager.default.fileExists(atPath: url.path) { return }
+        try write(data, to: url)
+    }
+
+    /// Removes a file the store has finished with, and makes the removal durable.
+    public static func remove(_ url: URL) throws(StoreError) {
+        guard unlink(url.path) == 0 || errno == ENOENT else { throw StoreError.io("unlink", url.path, errno) }
+        try syncFolder(url.deletingLastPathComponent())
+    }
+
+    /// Creates `url` and its parents, each made durable in its parent.
+    public static func makeFolder(_ url: URL) throws(StoreError) {
+        if FileManager.default.fileExists(atPath: url.path) { return }
+        try makeFolder(url.deletingLastPathComponent())
+        guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else { throw StoreError.io("mkdir", url.path, errno) }
+        try syncFolder(url.deletingLastPathComponent())
+    }
+
+    /// fsync on a folder: makes the names in it (renames, unlinks) durable.
+    public static func syncFolder(_ url: URL) throws(StoreError) {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw StoreError.io("fsync", url.path, errno) }
+    }
+
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+        if let failure { throw StoreError.io("write", path, failure) }
+    }
+}

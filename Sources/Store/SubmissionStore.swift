@@ -1,0 +1,90 @@
+import Foundation
+import ReportModel
+
+/// The store: every accepted original by SHA-256, every rejected file in
+/// quarantine beside its receipt, and the ledger that says what became of
+/// each input. Nothing in it is ever deleted or rewritten.
+public final class SubmissionStore {
+    public let layout: StoreLayout
+    public private(set) var index: LedgerIndex
+    private let ledger: LedgerFile
+    private let lock: StoreLock?
+
+    private init(layout: StoreLayout, index: LedgerIndex, ledger: LedgerFile, lock: StoreLock?) {
+        self.layout = layout
+        self.index = index
+        self.ledger = ledger
+        self.lock = lock
+    }
+
+    /// Opens the store for writing: takes the lock (waiting for another run
+    /// if need be), then loads the ledger and cuts a torn last line.
+    public static func openForWriting(at root: URL, onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
+        let layout = StoreLayout(root: root)
+        let lock = try StoreLock(at: layout.lock, onWait: onWait)
+        let ledger = LedgerFile(url: layout.ledger)
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: try ledger.load(repair: true)), ledger: ledger, lock: lock)
+    }
+
+    /// Opens the store to read it; a missing store reads as empty.
+    public static func openForReading(at root: URL) throws(StoreError) -> SubmissionStore {
+        let layout = StoreLayout(root: root)
+        let ledger = LedgerFile(url: layout.ledger)
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: try ledger.load(repair: false)), ledger: ledger, lock: nil)
+    }
+
+    /// Keeps an accepted file and the report read from it; returns where.
+    public func keepAccepted(_ bytes: Data, sha256: String, report: Report) throws(StoreError) -> String {
+        let original = layout.original(sha256)
+        try DurableFile.writeIfAbsent(bytes, to: original)
+        let encoded: Data
+        do {
+            encoded = try JSONOutput.encode(report)
+        } catch {
+            throw StoreError.damagedLedger(line: 0, reason: "cannot encode report: \(error)")
+        }
+        try DurableFile.write(encoded, to: layout.report(sha256))
+        return layout.relative(original)
+    }
+
+    /// Puts a rejected file in quarantine beside its receipt; returns where.
+    public func keepRejected(_ bytes: Data, receipt: Receipt) throws(StoreError) -> String {
+        let folder = layout.quarantine(receipt.sha256)
+        let file = folder.appendingPathComponent(Self.safeName(receipt.file))
+        try DurableFile.writeIfAbsent(bytes, to: file)
+        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"))
+        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent("receipt.txt"))
+        return layout.relative(file)
+    }
+
+    /// Makes outcomes durable: after this returns they are in the ledger.
+    public func commit(_ records: [LedgerRecord]) throws(StoreError) {
+        try ledger.append(records)
+        for record in records { index.add(record) }
+    }
+
+    /// The report kept for an accepted submission.
+    public func report(sha256: String) throws(StoreError) -> Report {
+        let url = layout.report(sha256)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw StoreError.io("read", url.path, 2) }
+        do {
+            return try JSONDecoder().decode(Report.self, from: data)
+        } catch {
+            throw StoreError.damagedLedger(line: 0, reason: "\(url.path): \(error)")
+        }
+    }
+
+    static func json(_ receipt: Receipt) throws(StoreError) -> Data {
+        do {
+            return try JSONOutput.encode(receipt)
+        } catch {
+            throw StoreError.damagedLedger(line: 0, reason: "cannot encode receipt: \(error)")
+        }
+    }
+
+    /// A file name that stays inside its folder whatever the inbox held.
+    static func safeName(_ name: String) -> String {
+        let cleaned = name.replacingOccurrences(of: "/", with: "_")
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
+    }
+}

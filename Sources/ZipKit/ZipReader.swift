@@ -1,0 +1,46 @@
+import CLibZip
+import Foundation
+
+/// Reads an untrusted archive held in memory.
+///
+/// The archive is opened with `ZIP_CHECKCONS`, so headers that disagree are
+/// refused up front; entry contents are only ever streamed through
+/// `read(_:maxBytes:maxRatio:chunk:)`, which counts what it inflates.
+/// An instance is not thread-safe: use it from one thread at a time.
+public final class ZipReader {
+    let archive: OpaquePointer
+    /// Every entry, in central-directory order.
+    public let entries: [ZipEntry]
+
+    /// Opens `data` as a zip archive.
+    /// - Throws: `ZipError` of kind `.corrupt` when it is not a consistent zip.
+    public init(data: Data) throws(ZipError) {
+        // libzip treats an empty buffer as a new, empty archive; for input
+        // that arrived from outside, that is simply not a zip.
+        guard data.count >= 22 else { throw ZipError(.corrupt, "too short to be a zip archive") }
+        guard let copy = mallocCopy(of: data) else { throw ZipError(.internal, "out of memory") }
+
+        var error = zip_error_t()
+        zip_error_init(&error)
+        guard let source = zip_source_buffer_create(copy, zip_uint64_t(data.count), 1, &error) else {
+            free(copy)
+            throw ZipError.consuming(&error, "cannot create source")
+        }
+        guard let archive = zip_open_from_source(source, ZIP_CHECKCONS | ZIP_RDONLY, &error) else {
+            zip_source_free(source)  // still ours: the open failed (this frees `copy` too)
+            throw ZipError.consuming(&error, "cannot open archive")
+        }
+        zip_error_fini(&error)
+        self.archive = archive
+        do {
+            entries = try Self.readEntries(archive)
+        } catch {
+            zip_discard(archive)
+            throw error
+        }
+    }
+
+    deinit {
+        zip_discard(archive)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+/// `baocao`: the report consolidation pipeline of the SME digital
+/// transformation plan. Every command is a small struct over the library.
+struct Baocao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baocao",
+        abstract: "Tiếp nhận, kiểm tra và tổng hợp báo cáo của các đơn vị (report consolidation pipeline).",
+        subcommands: [
+            IngestCommand.self, CheckCommand.self, StatusCommand.self,
+            TemplateCommand.self, KeygenCommand.self, PackCommand.self,
+        ])
+}
+
+/// Exit statuses of report-format.md §8.
+enum ExitStatus {
+    static let done: Int32 = 0
+    static let someRejected: Int32 = 1
+    static let badUsage: Int32 = 2
+    static let failure: Int32 = 3
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Baocao.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("baocao: \(failure.message)\n".utf8))
+            exit(failure.status)
+        } catch {
+            let code = Baocao.exitCode(for: error)
+            if code == .success {
+                Baocao.exit(withError: error)
+            } else if code == .validationFailure {
+                FileHandle.standardError.write(Data((Baocao.fullMessage(for: error) + "\n").utf8))
+                exit(ExitStatus.badUsage)
+            } else if Int32(code.rawValue) == ExitStatus.someRejected {
+                exit(ExitStatus.someRejected)
+            } else {
+                let text = Baocao.fullMessage(for: error)
+                FileHandle.standardError.write(Data("baocao: \(text.isEmpty ? "\(error)" : text)\n".utf8))
+                exit(ExitStatus.failure)
+            }
+        }
+    }
+}
+
+/// A command that could not do its work: printed once, then exit 2 or 3.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, status: ExitStatus.badUsage) }
+    static func failure(_ message: String) -> CommandFailure { CommandFailure(message: message, status: ExitStatus.failure) }
+}

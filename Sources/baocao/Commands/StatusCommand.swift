@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import ReportModel
+import Store
+
+/// `baocao status --year Y`: who reported, on time, late, missing; overdue tasks.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Tình hình gửi báo cáo của các đơn vị trong năm (who reported, on time, late, missing).")
+
+    @Option(help: "Năm báo cáo (report year).")
+    var year: Int
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let plan = try options.resources().plan
+        guard plan.years.contains(year) else {
+            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
+        }
+        let index: LedgerIndex
+        do {
+            index = try SubmissionStore.openForReading(at: options.storeURL).index
+        } catch {
+            throw CommandFailure.failure("cannot read the store: \(error)")
+        }
+        let status = ReportingStatus(plan: plan, index: index, year: year, asOf: options.asOfDate(plan.calendar))
+        if options.json {
+            try Output.json(status)
+        } else {
+            Output.print(StatusBoard(status: status, plan: plan, colour: Output.stdoutIsTerminal).text)
+        }
+    }
+}

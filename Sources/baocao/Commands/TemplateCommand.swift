@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Intake
+import ReportModel
+
+/// `baocao template --unit U --year Y`: a report skeleton for the unit's due tasks.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Tạo mẫu báo cáo gồm các nhiệm vụ đơn vị chủ trì và chỉ số (report skeleton for a unit).")
+
+    @Option(help: "Mã đơn vị (unit code).")
+    var unit: String
+
+    @Option(help: "Năm báo cáo (report year).")
+    var year: Int
+
+    @Option(name: .customLong("out"), help: "Ghi ra tệp thay vì màn hình (write to a file).")
+    var output: String?
+
+    @Option(help: "Tệp định nghĩa kế hoạch (plan definition file).")
+    var plan: String?
+
+    func run() throws {
+        let resources: IntakeResources
+        do {
+            resources = try IntakeResources.load(planFile: plan.map { URL(fileURLWithPath: $0) })
+        } catch {
+            throw CommandFailure.failure("\(error)")
+        }
+        guard resources.plan.unit(unit) != nil else { throw CommandFailure.usage("unit \(unit) is not in the registry") }
+        guard resources.plan.years.contains(year) else {
+            throw CommandFailure.usage("year \(year) is outside the plan (\(resources.plan.firstYear)–\(resources.plan.lastYear))")
+        }
+        let xml = try ReportTemplate.xml(plan: resources.plan, unit: unit, year: year)
+        if let output {
+            try xml.write(to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(xml)
+        }
+    }
+}

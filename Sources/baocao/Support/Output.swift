@@ -1,0 +1,49 @@
+import Foundation
+import ReportModel
+
+/// Where commands print: results on stdout, progress and notes on stderr.
+enum Output {
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func json<T: Encodable>(_ value: T) throws {
+        FileHandle.standardOutput.write(try JSONOutput.encode(value))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) != 0 }
+    static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+}
+
+/// A progress line on stderr, only on a terminal and only once a run has
+/// taken more than a moment.
+final class ProgressLine {
+    private let start = Date()
+    private let label: String
+    private var shown = false
+
+    init(_ label: String) {
+        self.label = label
+    }
+
+    func update(_ done: Int, _ total: Int) {
+        guard Output.stderrIsTerminal, Date().timeIntervalSince(start) > 0.5 || shown else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\u{1B}[K".utf8))
+        if done == total { finish() }
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        shown = false
+    }
+}
+
+/// The JSON object `ingest --json` and `check --json` print (§9).
+struct ResultsJSON: Encodable {
+    var results: [Receipt]
+}
