@@ -27,10 +27,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "Store", dependencies: ["ReportModel"]),
-        .target(name: "Pipeline", dependencies: ["Intake", "Store", "ReportModel"]),
+        .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
+        .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "ReportModel"]),
         .executableTarget(
             name: "baocao",
-            dependencies: ["Pipeline", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
@@ -38,7 +39,8 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Intake", "Store", "ReportModel", "ZipKit"]),
+        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "ZipKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
     ]
 )

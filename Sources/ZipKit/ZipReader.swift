@@ -13,7 +13,9 @@ public final class ZipReader {
     public let entries: [ZipEntry]
 
     /// Opens `data` as a zip archive.
-    /// - Throws: `ZipError` of kind `.corrupt` when it is not a consistent zip.
+    /// - Throws: `ZipError` of kind `.corrupt` when it is not a consistent zip
+    ///   (libzip also refuses repeated names and flagged names that are not
+    ///   UTF-8; `salvageEntries(from:)` can tell those apart).
     public init(data: Data) throws(ZipError) {
         // libzip treats an empty buffer as a new, empty archive; for input
         // that arrived from outside, that is simply not a zip.
@@ -28,7 +30,10 @@ public final class ZipReader {
         }
         guard let archive = zip_open_from_source(source, ZIP_CHECKCONS | ZIP_RDONLY, &error) else {
             zip_source_free(source)  // still ours: the open failed (this frees `copy` too)
-            throw ZipError.consuming(&error, "cannot open archive")
+            var failure = ZipError.consuming(&error, "cannot open archive")
+            // At open, every refusal (even ZIP_ER_EXISTS, a repeated name) is about the input.
+            if failure.kind != .internal { failure.kind = .corrupt }
+            throw failure
         }
         zip_error_fini(&error)
         self.archive = archive

@@ -29,10 +29,22 @@ import ZipKit
         #expect(try ZipReader(data: data).entries.first?.name == "é.txt")
     }
 
-    @Test func flaggedButInvalidUTF8NameIsUndecodable() throws {
-        // Python sets the flag for a non-ASCII name; the patch then breaks the UTF-8.
-        let data = try Fixtures.python(Self.renaming(placeholder: "é.txt", to: "b'\\xff\\xfe.txt'", source: "'é.txt'.encode()"))
+    /// libzip accepts a flagged name whose bytes only look like UTF-8
+    /// (here an overlong "/"); Swift's validation does not.
+    @Test func flaggedOverlongNameIsUndecodable() throws {
+        let data = try Fixtures.python(Self.renaming(placeholder: "é.txt", to: "b'\\xc0\\xaf.txt'", source: "'é.txt'.encode()"))
         let entry = try #require(try ZipReader(data: data).entries.first)
+        #expect(entry.name == nil)
+        #expect(entry.rawName == [0xC0, 0xAF] + Array(".txt".utf8))
+    }
+
+    /// libzip refuses a flagged name that is plainly not UTF-8; the salvaged
+    /// central directory still shows which name it was.
+    @Test func flaggedInvalidNameIsRefusedButSalvaged() throws {
+        let data = try Fixtures.python(Self.renaming(placeholder: "é.txt", to: "b'\\xff\\xfe.txt'", source: "'é.txt'.encode()"))
+        let error = #expect(throws: ZipError.self) { try ZipReader(data: data) }
+        #expect(error?.kind == .corrupt)
+        let entry = try #require(ZipReader.salvageEntries(from: data)?.first)
         #expect(entry.name == nil)
         #expect(entry.rawName == [0xFF, 0xFE] + Array(".txt".utf8))
     }

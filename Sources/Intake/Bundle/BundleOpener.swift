@@ -15,7 +15,7 @@ public enum BundleOpener {
         do {
             reader = try ZipReader(data: data)
         } catch {
-            return .refused([BundleDiagnostics.corrupt()])
+            return .refused(explainRefusal(of: data, limits: limits))
         }
         guard reader.entries.count <= limits.maxEntries else {
             return .refused([BundleDiagnostics.tooManyEntries(reader.entries.count, limit: limits.maxEntries)])
@@ -23,6 +23,19 @@ public enum BundleOpener {
         let problems = inspect(reader.entries, limits: limits)
         guard problems.isEmpty else { return .refused(problems) }
         return inflate(reader, limits: limits)
+    }
+
+    /// libzip refuses repeated names and flagged names that are not UTF-8 as
+    /// "inconsistent"; the central directory, read on its own, says which,
+    /// so the unit gets the precise codes. Anything else is `BUNDLE_CORRUPT`.
+    static func explainRefusal(of data: Data, limits: BundleLimits) -> [Diagnostic] {
+        guard let entries = ZipReader.salvageEntries(from: data), entries.count <= limits.maxEntries else {
+            return [BundleDiagnostics.corrupt()]
+        }
+        let undecodable = entries.contains { $0.name == nil }
+        let repeated = Set(entries.map(\.rawName)).count < entries.count
+        guard undecodable || repeated else { return [BundleDiagnostics.corrupt()] }
+        return inspect(entries, limits: limits)
     }
 
     /// The three root files kept in memory; everything else is only hashed.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import Consolidation
 import ReportModel
 import Store
 

@@ -1,4 +1,4 @@
-import Pipeline
+import Consolidation
 import ReportModel
 
 /// The status as a board read at a glance in a terminal; colour only when

@@ -1,0 +1,31 @@
+# baocao — the two commands of the README, and a few more.
+#   make demo   set up, then run the pipeline on the shipped 2026 sample inbox
+#   make test   set up, then run every test
+SWIFT ?= swift
+BIN := .build/debug/baocao
+DEMO := .demo
+AS_OF ?= 2026-12-01
+
+.PHONY: deps build demo test clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build
+
+# A scratch inbox copied from Fixtures (the fixtures stay untouched), a fresh
+# store with the sample keyring, then ingest and the status board.
+demo: build
+	rm -rf $(DEMO)
+	mkdir -p $(DEMO)/Inbox $(DEMO)/Store/keys
+	scripts/stage-inbox Fixtures/inbox-2026 $(DEMO)/Inbox
+	cp Fixtures/keys/*.pub $(DEMO)/Store/keys/
+	$(BIN) ingest --inbox $(DEMO)/Inbox --store $(DEMO)/Store --outbox Outbox || [ $$? -eq 1 ]
+	$(BIN) status --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store
+
+test: build
+	$(SWIFT) test
+
+clean:
+	rm -rf $(DEMO) .build

@@ -1,0 +1,108 @@
+import Foundation
+import ReportModel
+import Store
+
+/// Merges one year of the store into a `YearConsolidation`: for each lead
+/// unit its newest accepted, non-superseded annual report; every plan task;
+/// indicators by their aggregation; funding; the reporting state of each
+/// lead unit. A pure function of the ledger and the kept reports.
+public struct YearMerge {
+    public var plan: Plan
+    public var index: LedgerIndex
+    /// The report kept for an accepted submission (by SHA-256).
+    public var report: (String) throws -> Report
+
+    public init(plan: Plan, index: LedgerIndex, report: @escaping (String) throws -> Report) {
+        self.plan = plan
+        self.index = index
+        self.report = report
+    }
+
+    public func merge(year: Int, asOf: CalendarDate) throws -> YearConsolidation {
+        let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
+        let completedEarlier = index.tasksCompleted(before: year)
+        // Reports used, in a fixed order (by unit code).
+        var used: [(SourceRef, Report)] = []
+        for (unit, record) in index.effective(year: year).sorted(by: { $0.key < $1.key }) {
+            let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
+                                   received: record.receipt.received, late: record.receipt.late)
+            used.append((source, try report(record.receipt.sha256)))
+        }
+        let earlierCompletion = try completionSources(before: year)
+        let tasks = plan.tasks.map { task in
+            taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
+                        earlierSource: earlierCompletion[task.code])
+        }
+        var funding: [String: Int64] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
+        for task in tasks {
+            for (source, amount) in task.funding { funding[source, default: 0] += amount }
+        }
+        return YearConsolidation(
+            year: year, asOf: asOf.description, documents: [],
+            reporting: status.units.map {
+                ReportingEntry(unit: $0.unit, name: $0.name, state: $0.state, received: $0.received,
+                               submission: $0.submission, sha256: $0.sha256)
+            },
+            tasks: tasks,
+            indicators: IndicatorMerge.aggregate(plan: plan, used: used),
+            unitIndicators: IndicatorMerge.unitDefined(used: used),
+            funding: funding,
+            submissions: used.map(\.0))
+    }
+
+    private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, used: [(SourceRef, Report)],
+                             completedEarlier: Set<String>, earlierSource: SourceRef?) -> TaskOutcome {
+        var reports: [(SourceRef, TaskReport)] = []
+        for (source, report) in used {
+            for entry in report.tasks where entry.code == task.code { reports.append((source, entry)) }
+        }
+        let lead = reports.first { $0.0.unit == task.lead && $0.1.role == .lead }
+        let doneBefore = completedEarlier.contains(task.code)
+        let completed = lead?.1.status == .completed || doneBefore
+        var status = lead?.1.status.rawValue ?? "not-reported"
+        var provenance = reports.map(\.0)
+        if lead == nil && doneBefore, let earlierSource {
+            // A one-off task completed in an earlier year stays completed.
+            status = TaskStatus.completed.rawValue
+            provenance.append(earlierSource)
+        }
+        var funding: [String: Int64] = [:]
+        for (_, entry) in reports {
+            for item in entry.funding { funding[item.source.rawValue, default: 0] += item.amount }
+        }
+        let unique = Array(Set(provenance)).sorted()
+        return TaskOutcome(
+            code: task.code, group: task.group, title: task.title, lead: task.lead,
+            due: plan.isDue(task, in: year, completedEarlier: completedEarlier),
+            status: status,
+            progress: lead?.1.progress ?? (status == TaskStatus.completed.rawValue ? 100 : nil),
+            overdue: plan.isDue(task, in: year, completedEarlier: completedEarlier)
+                && plan.isOverdue(task, year: year, completed: completed, asOf: asOf),
+            deadline: task.schedule.deadline(for: year)?.description,
+            responsible: lead?.1.responsible,
+            results: reports.flatMap { source, entry in
+                entry.results.map { ResultLine(month: $0.month.description, unit: source.unit, text: $0.text) }
+            }.sorted { ($0.month, $0.unit) < ($1.month, $1.unit) },
+            products: reports.flatMap { source, entry in
+                entry.products.map { ProductLine(unit: source.unit, date: $0.date?.description, file: $0.file, text: $0.text) }
+            },
+            difficulties: reports.flatMap { source, entry in entry.difficulties.map { UnitText(unit: source.unit, task: task.code, text: $0) } },
+            proposals: reports.flatMap { source, entry in entry.proposals.map { UnitText(unit: source.unit, task: task.code, text: $0) } },
+            funding: funding,
+            sources: unique.map(\.submission),
+            provenance: unique)
+    }
+
+    /// For one-off tasks completed in an earlier year: the submission that said so.
+    private func completionSources(before year: Int) throws -> [String: SourceRef] {
+        var found: [String: SourceRef] = [:]
+        for record in index.accepted where record.receipt.kind == .annual && (record.receipt.year ?? .max) < year
+            && !index.isSuperseded(record) {
+            for code in record.completedTasks where found[code] == nil {
+                found[code] = SourceRef(unit: record.receipt.unit ?? "", submission: record.receipt.id ?? "",
+                                        sha256: record.receipt.sha256, received: record.receipt.received, late: record.receipt.late)
+            }
+        }
+        return found
+    }
+}
