@@ -35,7 +35,7 @@ import XMLKit
             try w.text("Độc lập - Tự do - Hạnh phúc <&>")
             try w.endElement()
         }
-        #expect(xml.contains("<w:p xmlns:w=\"urn:w\" w:val=\"&quot;&lt;&amp;&gt;&quot;\">Độc lập - Tự do - Hạnh phúc &lt;&amp;&gt;</w:p>"), "\(xml)")
+        #expect(xml.contains("<w:p w:val=\"&quot;&lt;&amp;&gt;&quot;\" xmlns:w=\"urn:w\">Độc lập - Tự do - Hạnh phúc &lt;&amp;&gt;</w:p>"), "\(xml)")
     }
 
     @Test func processingInstruction() throws {
