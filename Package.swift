@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ZipKit", dependencies: ["CLibZip"]),
         .target(name: "ReportModel"),
-        .target(name: "Rendering", dependencies: ["XMLKit", "ZipKit", "ReportModel"]),
+        .target(name: "Rendering", dependencies: ["XMLKit", "ZipKit", "ReportModel", "Consolidation"]),
         .target(
             name: "Intake",
             dependencies: ["ReportModel", "XMLKit", "ZipKit", .product(name: "Crypto", package: "swift-crypto")],
@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "Store", dependencies: ["ReportModel"]),
         .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
-        .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "ReportModel"]),
+        .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel"]),
         .executableTarget(
             name: "baocao",
             dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -25,7 +25,11 @@ import Testing
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("draft.docx")
-        try SampleDocument.make(numbered: false).docx().write(to: file)
+        let docx = try SampleDocument.make(numbered: false).docx()
+        try docx.write(to: file)
+        if let keep = ProcessInfo.processInfo.environment["RENDERING_SAMPLE_DIR"] {
+            try? docx.write(to: URL(fileURLWithPath: keep).appendingPathComponent("draft.docx"))
+        }
         let result = try Tool.run(Self.validator, [file.path])
         #expect(result.status == 0, "\(result.output)")
     }

@@ -8,10 +8,15 @@ import ReportModel
 enum SampleDocument {
     static let date = CalendarDate(year: 2026, month: 12, day: 1)
 
+    /// The numbered sample comes from KTXHS under the Ministry; the unnumbered
+    /// draft from the Ministry itself (no parent agency), as the PM report is.
     static func make(numbered: Bool = true) -> WordDocument {
-        let header = OfficialHeader(parentAgency: "Bộ Khoa học và Công nghệ", issuingAgency: "Vụ Kinh tế và Xã hội số",
-                                    number: DocumentNumber(number: numbered ? 5 : nil, symbol: "BC-KTXHS"),
-                                    place: "Hà Nội", date: date)
+        let header = numbered
+            ? OfficialHeader(parentAgency: "Bộ Khoa học và Công nghệ", issuingAgency: "Vụ Kinh tế và Xã hội số",
+                             number: DocumentNumber(number: 5, symbol: "BC-KTXHS"), place: "Hà Nội", date: date)
+            : OfficialHeader(parentAgency: nil, issuingAgency: "Bộ Khoa học và Công nghệ",
+                             number: DocumentNumber(number: nil, symbol: "BC-BKHCN"), place: "Hà Nội",
+                             date: CalendarDate(year: 2026, month: 2, day: 5))
         var blocks: [Block] = [Decree30.header(header)]
         blocks += Decree30.title("Báo cáo", subject: "Kết quả thực hiện Kế hoạch triển khai Đề án hỗ trợ\ndoanh nghiệp nhỏ và vừa chuyển đổi số năm 2026")
         blocks.append(Decree30.addressee(["Lãnh đạo Bộ"]))

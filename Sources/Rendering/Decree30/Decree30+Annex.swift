@@ -18,7 +18,7 @@ extension Decree30 {
     public static func annexTitle(_ number: String, _ title: String, note: String? = nil,
                                   pageBreakBefore: Bool = false) -> [Block] {
         let centred = ParagraphProperties(keepNext: true, pageBreakBefore: pageBreakBefore,
-                                          spacing: Spacing(before: 0, after: 0, line: .single), indentation: .none,
+                                          spacing: Spacing(before: 0, after: 0, line: .single), indentation: .zero,
                                           alignment: .center)
         var blocks: [Block] = [
             .paragraph(Paragraph(number.uppercased(), .points(14, bold: true), centred)),

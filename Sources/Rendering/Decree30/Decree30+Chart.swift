@@ -2,12 +2,12 @@ extension Decree30 {
     /// A chart centred on its own paragraph, with a caption under it.
     public static func figure(_ chart: BarChart, caption: String? = nil) -> [Block] {
         let centred = ParagraphProperties(keepNext: caption != nil, spacing: Spacing(before: 120, after: 60, line: .single),
-                                          indentation: .none, alignment: .center)
+                                          indentation: .zero, alignment: .center)
         var blocks: [Block] = [.paragraph(Paragraph(centred, content: [.chart(chart)]))]
         if let caption {
             blocks.append(.paragraph(Paragraph(caption, .points(13, italic: true),
                                                ParagraphProperties(spacing: Spacing(before: 0, after: 120, line: .single),
-                                                                   indentation: .none, alignment: .center))))
+                                                                   indentation: .zero, alignment: .center))))
         }
         return blocks
     }

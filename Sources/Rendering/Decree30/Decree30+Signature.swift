@@ -6,7 +6,7 @@ extension Decree30 {
         let total = layout.textWidth + 2 * cellMargin
         let left = total * 9 / 20
         let right = total - left
-        let list = ParagraphProperties(spacing: Spacing(before: 0, after: 0, line: .single), indentation: .none,
+        let list = ParagraphProperties(spacing: Spacing(before: 0, after: 0, line: .single), indentation: .zero,
                                        alignment: .left)
         var recipients = [Paragraph("Nơi nhận:", RunProperties(bold: true, italic: true, size: 24), list)]
         recipients += block.recipientLines.map { Paragraph($0, .points(11), list) }
@@ -21,6 +21,6 @@ extension Decree30 {
 
         return .table(Table(columnWidths: [left, right],
                             rows: [TableRow(cells: [TableCell(recipients), TableCell(signer)], cantSplit: true)],
-                            borders: .none, indent: -cellMargin))
+                            borders: .hidden, indent: -cellMargin))
     }
 }

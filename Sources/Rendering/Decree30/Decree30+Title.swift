@@ -4,7 +4,7 @@ extension Decree30 {
     /// subject.
     public static func title(_ documentType: String, subject: String, layout: PageLayout = .a4Portrait) -> [Block] {
         let centredText = ParagraphProperties(keepNext: true, spacing: Spacing(before: 0, after: 0, line: .single),
-                                              indentation: .none, alignment: .center)
+                                              indentation: .zero, alignment: .center)
         var type = Paragraph(documentType.uppercased(), .points(14, bold: true), centredText)
         type.properties.spacing?.before = 360
         return [
@@ -18,6 +18,6 @@ extension Decree30 {
     public static func addressee(_ recipients: [String]) -> Block {
         .paragraph(Paragraph("Kính gửi: " + recipients.joined(separator: "; "), .points(14),
                              ParagraphProperties(spacing: Spacing(before: 240, after: 240, line: .single),
-                                                 indentation: .none, alignment: .center)))
+                                                 indentation: .zero, alignment: .center)))
     }
 }

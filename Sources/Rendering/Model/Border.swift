@@ -22,5 +22,6 @@ public struct Border: Hashable, Sendable {
     }
 
     public static let thin = Border()
-    public static let none = Border(style: .none, size: 0, space: 0)
+    /// No line (named so that it cannot be mistaken for `Optional.none`).
+    public static let hidden = Border(style: .none, size: 0, space: 0)
 }

@@ -78,6 +78,7 @@ public struct Indentation: Hashable, Sendable {
         self.hanging = hanging
     }
 
-    /// No indent at all (overrides Normal's first-line indent).
-    public static let none = Indentation(left: 0, right: 0, firstLine: 0)
+    /// No indent at all (overrides Normal's first-line indent). Not `.none`,
+    /// which an optional property would read as nil.
+    public static let zero = Indentation(left: 0, right: 0, firstLine: 0)
 }

@@ -5,7 +5,7 @@ public struct Table: Hashable, Sendable {
     public var rows: [TableRow]
     /// A table style id (`StyleID.tableGrid`), or nil.
     public var style: String?
-    /// Borders drawn by the table itself; `.none` for layout tables.
+    /// Borders drawn by the table itself; `.hidden` for layout tables.
     public var borders: TableBorders
     public var alignment: Alignment?
     /// Shift from the left margin, in twips (negative pulls into the margin).
@@ -35,5 +35,6 @@ public struct TableBorders: Hashable, Sendable {
     }
 
     public static let single = TableBorders(outside: .thin, inside: .thin)
-    public static let none = TableBorders(outside: .none, inside: .none)
+    /// No lines: the layout tables of the header and signature blocks.
+    public static let hidden = TableBorders(outside: .hidden, inside: .hidden)
 }

@@ -3,7 +3,8 @@ import XMLKit
 
 /// `word/settings.xml`: Vietnamese proofing, a 1.27 cm default tab, Word
 /// 2013+ layout (`compatibilityMode` 15) so Word does not open the file in
-/// compatibility mode.
+/// compatibility mode; a justified line ending in a manual line break is
+/// not stretched (`doNotExpandShiftReturn`).
 enum SettingsPart {
     static func xml() throws -> Data {
         try XMLWriter.part { x in
@@ -12,6 +13,7 @@ enum SettingsPart {
                 try x.element("w:defaultTabStop", ["w:val": "720"])
                 try x.element("w:characterSpacingControl", ["w:val": "doNotCompress"])
                 try x.element("w:compat") {
+                    try x.element("w:doNotExpandShiftReturn")
                     try x.element("w:compatSetting", ["w:name": "compatibilityMode",
                                                       "w:uri": "http://schemas.microsoft.com/office/word", "w:val": "15"])
                 }

@@ -7,7 +7,7 @@ public enum StyleID {
     public static let heading1 = "Heading1"
     /// Item headings (`1. …`): bold, outline level 2.
     public static let heading2 = "Heading2"
-    /// Table text: 12 pt, no indent, no spacing.
+    /// Table text: 12 pt, no indent, 2 pt above and below, single lines.
     public static let tableText = "TableText"
     /// The page-number header paragraph: centred, no indent.
     public static let header = "Header"

@@ -31,12 +31,12 @@ enum StylesPart {
                 try heading(StyleID.heading1, "heading 1", level: 0, body: body)
                 try heading(StyleID.heading2, "heading 2", level: 1, body: body)
                 try style("paragraph", StyleID.tableText, "Table Text", basedOn: StyleID.normal, body: body,
-                          paragraph: ParagraphProperties(spacing: Spacing(before: 0, after: 0, line: .single),
-                                                         indentation: .none, alignment: .left),
+                          paragraph: ParagraphProperties(spacing: Spacing(before: 40, after: 40, line: .single),
+                                                         indentation: .zero, alignment: .left),
                           run: RunProperties(size: HouseStyle.tableSize))
                 try style("paragraph", StyleID.header, "header", basedOn: StyleID.normal, body: body,
                           paragraph: ParagraphProperties(spacing: Spacing(before: 0, after: 0, line: .single),
-                                                         indentation: .none, alignment: .center))
+                                                         indentation: .zero, alignment: .center))
                 try style("character", "DefaultParagraphFont", "Default Paragraph Font", isDefault: true, body: body)
                 try tableStyle("TableNormal", "Normal Table", isDefault: true, borders: nil, x: x, body: body)
                 try tableStyle(StyleID.tableGrid, "Table Grid", isDefault: false, borders: .thin, x: x, body: body)
@@ -86,7 +86,7 @@ enum StylesPart {
         try x.attribute("styleId", prefix: "w", value: id)
         try x.element("w:name", ["w:val": name])
         if !isDefault { try x.element("w:basedOn", ["w:val": "TableNormal"]) }
-        if !isDefault { try body.writeProperties(ParagraphProperties(spacing: .tight, indentation: .none)) }
+        if !isDefault { try body.writeProperties(ParagraphProperties(spacing: .tight, indentation: .zero)) }
         try x.element("w:tblPr") {
             try x.element("w:tblInd", ["w:w": "0", "w:type": "dxa"])
             if let borders {

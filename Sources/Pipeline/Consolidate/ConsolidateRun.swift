@@ -1,0 +1,33 @@
+import Consolidation
+import Foundation
+import Rendering
+import ReportModel
+import Store
+
+/// `baocao consolidate --year Y`: merge the year from the store, then write
+/// the ministry summary and the Prime Minister report to `OUTBOX/Y/`.
+public struct ConsolidateRun {
+    public let plan: Plan
+    public let store: SubmissionStore
+    public let outbox: URL
+
+    public init(plan: Plan, store: SubmissionStore, outbox: URL) {
+        self.plan = plan
+        self.store = store
+        self.outbox = outbox
+    }
+
+    public func run(year: Int, asOf: CalendarDate) throws -> YearConsolidation {
+        let store = self.store
+        var data = try YearMerge(plan: plan, index: store.index, report: { try store.report(sha256: $0) })
+            .merge(year: year, asOf: asOf)
+        let writer = OutputWriter(folder: outbox.appendingPathComponent(String(year)))
+        let summary = "ministry-summary-\(year)"
+        let pmReport = "pm-report-\(year)"
+        data.documents = [summary, pmReport].flatMap { [writer.path($0, "docx"), writer.path($0, "xml")] }
+        let context = DocumentContext(plan: plan, date: asOf)
+        try writer.write(MinistrySummary.document(data, context: context), data: data, baseName: summary)
+        try writer.write(PrimeMinisterReport.document(data, context: context), data: data, baseName: pmReport)
+        return data
+    }
+}
