@@ -8,7 +8,7 @@ struct Baocao: ParsableCommand {
         commandName: "baocao",
         abstract: "Tiếp nhận, kiểm tra và tổng hợp báo cáo của các đơn vị (report consolidation pipeline).",
         subcommands: [
-            IngestCommand.self, CheckCommand.self, StatusCommand.self, ConsolidateCommand.self, ReviewCommand.self,
+            IngestCommand.self, CheckCommand.self, StatusCommand.self, ConsolidateCommand.self, ReviewCommand.self, RemindCommand.self,
             TemplateCommand.self, KeygenCommand.self, PackCommand.self,
         ])
 }

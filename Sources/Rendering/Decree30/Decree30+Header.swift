@@ -19,6 +19,9 @@ extension Decree30 {
         agency.append(centred(header.issuingAgency.uppercased(), .points(13, bold: true)))
         agency.append(rule(width: Twips.cm(2.5), available: left - 2 * cellMargin))
         agency.append(centred(header.number.text, .points(13), before: 120))
+        if let summary = header.summary {
+            agency.append(centred(summary, .points(12), before: 60))
+        }
 
         let state: [Paragraph] = [
             centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", .points(12, bold: true)),

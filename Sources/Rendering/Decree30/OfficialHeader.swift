@@ -11,13 +11,16 @@ public struct OfficialHeader: Hashable, Sendable {
     /// Place of issue (`Hà Nội`).
     public var place: String
     public var date: CalendarDate
+    /// A letter's (công văn) summary under its number: `V/v đôn đốc …`.
+    public var summary: String?
 
     public init(parentAgency: String?, issuingAgency: String, number: DocumentNumber, place: String,
-                date: CalendarDate) {
+                date: CalendarDate, summary: String? = nil) {
         self.parentAgency = parentAgency
         self.issuingAgency = issuingAgency
         self.number = number
         self.place = place
         self.date = date
+        self.summary = summary
     }
 }
