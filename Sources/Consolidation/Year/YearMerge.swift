@@ -18,12 +18,16 @@ public struct YearMerge {
         self.report = report
     }
 
-    public func merge(year: Int, asOf: CalendarDate) throws -> YearConsolidation {
+    /// The year's merge. `kind: .adhoc` merges ad-hoc reports instead (kept
+    /// apart: they never replace an annual one); `including` narrows the
+    /// submissions, e.g. to those answering one request.
+    public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual,
+                      including: (LedgerRecord) -> Bool = { _ in true }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
         let completedEarlier = index.tasksCompleted(before: year)
         // Reports used, in a fixed order (by unit code).
         var used: [(SourceRef, Report)] = []
-        for (unit, record) in index.effective(year: year).sorted(by: { $0.key < $1.key }) {
+        for (unit, record) in index.effective(year: year, kind: kind).sorted(by: { $0.key < $1.key }) where including(record) {
             let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
                                    received: record.receipt.received, late: record.receipt.late)
             used.append((source, try report(record.receipt.sha256)))

@@ -30,4 +30,28 @@ public struct ConsolidateRun {
         try writer.write(PrimeMinisterReport.document(data, context: context), data: data, baseName: pmReport)
         return data
     }
+
+    /// Ad-hoc reports of `year` answering `request` (their `@id` is the
+    /// request's id or starts with it and a dash), or all of the year's
+    /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
+    public func runAdhoc(year: Int, request: String?, asOf: CalendarDate) throws -> YearConsolidation {
+        let store = self.store
+        var data = try YearMerge(plan: plan, index: store.index, report: { try store.report(sha256: $0) })
+            .merge(year: year, asOf: asOf, kind: .adhoc) { record in
+                guard let request else { return true }
+                let id = record.receipt.id ?? ""
+                return id == request || id.hasPrefix(request + "-")
+            }
+        let writer = OutputWriter(folder: outbox.appendingPathComponent(String(year)).appendingPathComponent("adhoc"))
+        let base = "adhoc-\(request.map(Self.fileSafe) ?? "all")-\(year)"
+        data.documents = [writer.path(base, "docx"), writer.path(base, "xml")]
+        try writer.write(AdhocSummary.document(data, request: request, context: DocumentContext(plan: plan, date: asOf)),
+                         data: data, baseName: base)
+        return data
+    }
+
+    /// A request id as part of a file name.
+    static func fileSafe(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+    }
 }

@@ -177,7 +177,7 @@ struct YearSections {
     }
 
     /// Annex III: the submissions used.
-    func annexSubmissions(number: String, layout: PageLayout) -> [Block] {
+    func annexSubmissions(number: String, layout: PageLayout, pageBreakBefore: Bool = true) -> [Block] {
         let columns = [
             Decree30.Column("STT", weight: 5, alignment: .center), Decree30.Column("Đơn vị", weight: 25),
             Decree30.Column("Mã báo cáo", weight: 25), Decree30.Column("Thời điểm nhận", weight: 18),
@@ -187,7 +187,7 @@ struct YearSections {
             [String(n + 1), context.unitName(source.unit), source.submission, source.received,
              Labels.reporting(source.late ? "late" : "on-time"), String(source.sha256.prefix(16))]
         }
-        return Decree30.annexTitle("PHỤ LỤC \(number)", "CÁC BÁO CÁO ĐƯỢC SỬ DỤNG ĐỂ TỔNG HỢP", pageBreakBefore: true)
+        return Decree30.annexTitle("PHỤ LỤC \(number)", "CÁC BÁO CÁO ĐƯỢC SỬ DỤNG ĐỂ TỔNG HỢP", pageBreakBefore: pageBreakBefore)
             + [Decree30.dataTable(columns, rows: rows, layout: layout)]
     }
 

@@ -14,7 +14,17 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(help: "Năm báo cáo (report year).")
     var year: Int
 
+    @Option(help: "annual (mặc định) hoặc adhoc: báo cáo đột xuất (report kind).")
+    var kind: ReportKind = .annual
+
+    @Option(help: "Với --kind adhoc: mã yêu cầu; chọn các báo cáo có @id bằng mã này hoặc bắt đầu bằng \"MÃ-\" (request id).")
+    var request: String?
+
     @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        if request != nil && kind != .adhoc { throw ValidationError("--request goes with --kind adhoc.") }
+    }
 
     func run() throws {
         let plan = try options.resources().plan
@@ -24,8 +34,9 @@ struct ConsolidateCommand: ParsableCommand {
         let data: YearConsolidation
         do {
             let store = try SubmissionStore.openForReading(at: options.storeURL)
-            data = try ConsolidateRun(plan: plan, store: store, outbox: options.outboxURL)
-                .run(year: year, asOf: options.asOfDate(plan.calendar))
+            let run = ConsolidateRun(plan: plan, store: store, outbox: options.outboxURL)
+            let asOf = options.asOfDate(plan.calendar)
+            data = kind == .adhoc ? try run.runAdhoc(year: year, request: request, asOf: asOf) : try run.run(year: year, asOf: asOf)
         } catch {
             throw CommandFailure.failure("consolidation failed, nothing half-written: \(error)")
         }
@@ -36,3 +47,5 @@ struct ConsolidateCommand: ParsableCommand {
         }
     }
 }
+
+extension ReportKind: ExpressibleByArgument {}
