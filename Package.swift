@@ -17,6 +17,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 
+        .target(name: "CFileSync"),
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ZipKit", dependencies: ["CLibZip"]),
         .target(name: "ReportModel"),
@@ -26,7 +27,7 @@ let package = Package(
             dependencies: ["ReportModel", "XMLKit", "ZipKit", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "Store", dependencies: ["ReportModel"]),
+        .target(name: "Store", dependencies: ["ReportModel", "CFileSync"]),
         .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
         .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel"]),
         .executableTarget(

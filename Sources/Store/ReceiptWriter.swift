@@ -10,9 +10,9 @@ public struct ReceiptWriter: Sendable {
         folder = outbox.appendingPathComponent("receipts")
     }
 
-    public func write(_ receipt: Receipt) throws(StoreError) {
+    public func write(_ receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) {
         let base = "\(SubmissionStore.safeName(receipt.file)).\(receipt.sha256.prefix(12))"
-        try DurableFile.write(try SubmissionStore.json(receipt), to: folder.appendingPathComponent(base + ".json"))
-        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(base + ".txt"))
+        try DurableFile.write(try SubmissionStore.json(receipt), to: folder.appendingPathComponent(base + ".json"), sync: sync)
+        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(base + ".txt"), sync: sync)
     }
 }

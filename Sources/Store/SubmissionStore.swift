@@ -34,26 +34,26 @@ public final class SubmissionStore {
     }
 
     /// Keeps an accepted file and the report read from it; returns where.
-    public func keepAccepted(_ bytes: Data, sha256: String, report: Report) throws(StoreError) -> String {
+    public func keepAccepted(_ bytes: Data, sha256: String, report: Report, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let original = layout.original(sha256)
-        try DurableFile.writeIfAbsent(bytes, to: original)
+        try DurableFile.writeIfAbsent(bytes, to: original, sync: sync)
         let encoded: Data
         do {
             encoded = try JSONOutput.encode(report)
         } catch {
             throw StoreError.damagedLedger(line: 0, reason: "cannot encode report: \(error)")
         }
-        try DurableFile.write(encoded, to: layout.report(sha256))
+        try DurableFile.write(encoded, to: layout.report(sha256), sync: sync)
         return layout.relative(original)
     }
 
     /// Puts a rejected file in quarantine beside its receipt; returns where.
-    public func keepRejected(_ bytes: Data, receipt: Receipt) throws(StoreError) -> String {
+    public func keepRejected(_ bytes: Data, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let folder = layout.quarantine(receipt.sha256)
         let file = folder.appendingPathComponent(Self.safeName(receipt.file))
-        try DurableFile.writeIfAbsent(bytes, to: file)
-        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"))
-        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent("receipt.txt"))
+        try DurableFile.writeIfAbsent(bytes, to: file, sync: sync)
+        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"), sync: sync)
+        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent("receipt.txt"), sync: sync)
         return layout.relative(file)
     }
 
@@ -62,6 +62,22 @@ public final class SubmissionStore {
         try ledger.append(records)
         for record in records { index.add(record) }
     }
+
+    /// Records an outcome in the index now and in the ledger at the next
+    /// `commitStaged`: later files of the same batch already see it.
+    public func stage(_ record: LedgerRecord) {
+        staged.append(record)
+        index.add(record)
+    }
+
+    /// Appends every staged record with one fsync. Call only after the
+    /// files they name are durable.
+    public func commitStaged() throws(StoreError) {
+        try ledger.append(staged)
+        staged.removeAll()
+    }
+
+    private var staged: [LedgerRecord] = []
 
     /// The report kept for an accepted submission.
     public func report(sha256: String) throws(StoreError) -> Report {

@@ -3,10 +3,11 @@ import ReportModel
 import XMLKit
 
 /// Takes one file through every check of the format: bundle safety, manifest,
-/// signature, XML, schema, then the plan's rules. Pure: it writes nothing.
+/// signature, XML, schema, the plan's rules, then the store's rules. Pure:
+/// it writes nothing.
 ///
-/// Compiled schemas and the plan are loaded once and shared; `check` may be
-/// called from several threads at once.
+/// Compiled schemas and the plan are loaded once and shared; `inspect` may
+/// run on several threads at once, `decide` runs in intake order.
 public final class SubmissionChecker: Sendable {
     public let plan: Plan
     public let keyring: Keyring
@@ -27,66 +28,89 @@ public final class SubmissionChecker: Sendable {
     /// The verdict on `file`, given what the store has accepted so far
     /// (`nil` history: checking alone, store rules skipped).
     public func check(_ file: IncomingFile, history: SubmissionHistory?) -> Verdict {
-        let sha = file.sha256
-        let received = plan.calendar.iso8601(file.received)
-        if let original = history?.acceptedReceipt(sha256: sha) {
-            let receipt = Receipt(file: file.name, sha256: sha, outcome: .duplicate, unit: original.unit, year: original.year,
-                                  kind: original.kind, id: original.id, received: received, late: original.late,
-                                  supersedes: original.supersedes, diagnostics: [])
-            return Verdict(receipt: receipt, report: nil, kind: file.kind)
-        }
-        var diagnostics: [Diagnostic] = []
+        if let duplicate = duplicateVerdict(file, history: history) { return duplicate }
+        return decide(inspect(file), history: history)
+    }
+
+    /// Every check that needs no store. Thread-safe.
+    public func inspect(_ file: IncomingFile) -> Inspection {
+        var inspection = Inspection(file: file, diagnostics: [], report: nil, claimed: ClaimedIdentity())
         var reportBytes = file.bytes
         var reportName = file.name
         var bundle: OpenedBundle?
         if file.kind == .zip {
             switch BundleOpener.open(file.bytes, limits: limits) {
             case .refused(let problems):
-                return rejected(file, sha: sha, received: received, diagnostics: problems)
+                inspection.diagnostics = problems
+                return inspection
             case .opened(let opened):
                 bundle = opened
                 reportBytes = opened.report
                 reportName = "report.xml"
                 if let manifestBytes = opened.manifest {
-                    diagnostics += manifest.check(manifest: manifestBytes, files: opened.files)
+                    inspection.diagnostics += manifest.check(manifest: manifestBytes, files: opened.files)
                 }
             }
         }
-
         let document: XMLDocument
         do {
             document = try XMLDocument.parse([UInt8](reportBytes))
         } catch {
-            diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
-            return rejected(file, sha: sha, received: received, diagnostics: diagnostics)
+            inspection.diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
+            return inspection
         }
         let root = document.rootElement()
-        let claimedUnit = root?.attributes["unit"]
-        diagnostics += signatureProblems(unit: claimedUnit, bundle: bundle, fileName: file.name)
+        inspection.claimed = ClaimedIdentity(unit: root?.attributes["unit"], id: root?.attributes["id"],
+                                             year: root?.attributes["year"].flatMap { Int($0) },
+                                             kind: root?.attributes["kind"].flatMap { ReportKind(rawValue: $0) })
+        inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
         let schemaProblems = reportSchema.validate(document)
         guard schemaProblems.isEmpty, let root else {
-            diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
-            var receipt = rejectedReceipt(file, sha: sha, received: received, diagnostics: diagnostics)
-            receipt.unit = claimedUnit
-            receipt.id = root?.attributes["id"]
-            receipt.year = root?.attributes["year"].flatMap { Int($0) }
-            receipt.kind = root?.attributes["kind"].flatMap { ReportKind(rawValue: $0) }
+            inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
+            return inspection
+        }
+        let report = ReportReader.read(root, file: reportName)
+        inspection.report = report
+        inspection.diagnostics += rules.contentProblems(report, bundleFiles: bundle.map { Set($0.files.map(\.path)) } ?? [])
+        return inspection
+    }
+
+    /// The outcome, given the store's history as it stands after every file
+    /// before this one. Cheap; runs in intake order.
+    public func decide(_ inspection: Inspection, history: SubmissionHistory?) -> Verdict {
+        let file = inspection.file
+        if let duplicate = duplicateVerdict(file, history: history) { return duplicate }
+        let received = plan.calendar.iso8601(file.received)
+        var diagnostics = inspection.diagnostics
+        guard let report = inspection.report else {
+            let claimed = inspection.claimed
+            let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .rejected, unit: claimed.unit, year: claimed.year,
+                                  kind: claimed.kind, id: claimed.id, received: received, late: false, supersedes: nil,
+                                  diagnostics: diagnostics)
             return Verdict(receipt: receipt, report: nil, kind: file.kind)
         }
-
-        let report = ReportReader.read(root, file: reportName)
-        diagnostics += rules.check(report, bundleFiles: bundle.map { Set($0.files.map(\.path)) } ?? [], history: history)
+        diagnostics += rules.historyProblems(report, history: history)
         let late = report.kind == .annual && file.received > plan.calendar.unitReportDeadline(year: report.year)
         if late {
+            let due = plan.calendar.unitReportDue
             diagnostics.append(Diagnostic(.late, at: SourceLocation(file: file.name),
-                message: "Báo cáo được nhận lúc \(received), sau thời hạn 23:59:59 ngày \(plan.calendar.unitReportDue.day)/\(plan.calendar.unitReportDue.month)/\(report.year).",
-                english: "Received \(received), after the deadline of \(report.year)-\(plan.calendar.unitReportDue) 23:59:59 +07:00."))
+                message: "Báo cáo được nhận lúc \(received), sau thời hạn 23:59:59 ngày \(due.day)/\(due.month)/\(report.year).",
+                english: "Received \(received), after the deadline of \(report.year)-\(due) 23:59:59 +07:00."))
         }
         let outcome: Outcome = diagnostics.hasErrors ? .rejected : .accepted
-        let receipt = Receipt(file: file.name, sha256: sha, outcome: outcome, unit: report.unit, year: report.year,
+        let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: outcome, unit: report.unit, year: report.year,
                               kind: report.kind, id: report.id, received: received, late: late,
                               supersedes: report.supersedes, diagnostics: diagnostics)
         return Verdict(receipt: receipt, report: outcome == .accepted ? report : nil, kind: file.kind)
+    }
+
+    /// A file byte-identical to an accepted one changes nothing.
+    private func duplicateVerdict(_ file: IncomingFile, history: SubmissionHistory?) -> Verdict? {
+        guard let original = history?.acceptedReceipt(sha256: file.sha256) else { return nil }
+        let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .duplicate, unit: original.unit, year: original.year,
+                              kind: original.kind, id: original.id, received: plan.calendar.iso8601(file.received),
+                              late: original.late, supersedes: original.supersedes, diagnostics: [])
+        return Verdict(receipt: receipt, report: nil, kind: file.kind)
     }
 
     /// §6: a unit whose key the secretariat holds must send a signed manifest.
@@ -103,14 +127,5 @@ public final class SubmissionChecker: Sendable {
                 english: "manifest.sig does not verify with \(unit)'s public key.")]
         }
         return []
-    }
-
-    private func rejectedReceipt(_ file: IncomingFile, sha: String, received: String, diagnostics: [Diagnostic]) -> Receipt {
-        Receipt(file: file.name, sha256: sha, outcome: .rejected, unit: nil, year: nil, kind: nil, id: nil,
-                received: received, late: false, supersedes: nil, diagnostics: diagnostics)
-    }
-
-    private func rejected(_ file: IncomingFile, sha: String, received: String, diagnostics: [Diagnostic]) -> Verdict {
-        Verdict(receipt: rejectedReceipt(file, sha: sha, received: received, diagnostics: diagnostics), report: nil, kind: file.kind)
     }
 }

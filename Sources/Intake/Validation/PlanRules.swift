@@ -10,9 +10,14 @@ public struct PlanRules: Sendable {
     }
 
     /// Diagnostics for `report`. `bundleFiles` lists the paths in the bundle
-    /// (nil for a bare XML file); `history` answers the store's questions
+    /// (empty for a bare XML file); `history` answers the store's questions
     /// (`nil` when checking without a store: ID and supersedes rules skip).
-    public func check(_ report: Report, bundleFiles: Set<String>?, history: SubmissionHistory?) -> [Diagnostic] {
+    public func check(_ report: Report, bundleFiles: Set<String>, history: SubmissionHistory?) -> [Diagnostic] {
+        contentProblems(report, bundleFiles: bundleFiles) + historyProblems(report, history: history)
+    }
+
+    /// What the report says, against the plan alone: safe to run in parallel.
+    public func contentProblems(_ report: Report, bundleFiles: Set<String>) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let here = report.location
         if report.plan != plan.id {
@@ -26,8 +31,7 @@ public struct PlanRules: Sendable {
                 message: "Mã đơn vị \"\(report.unit)\" không có trong danh mục đơn vị.",
                 english: "Unit \"\(report.unit)\" is not in the registry."))
         }
-        let yearKnown = plan.years.contains(report.year)
-        if !yearKnown {
+        if !plan.years.contains(report.year) {
             found.append(Diagnostic(.yearOutOfRange, at: here,
                 message: "Năm báo cáo \(report.year) nằm ngoài thời gian của Kế hoạch (\(plan.firstYear)–\(plan.lastYear)).",
                 english: "Year \(report.year) is outside the plan's years \(plan.firstYear)–\(plan.lastYear)."))
@@ -36,12 +40,20 @@ public struct PlanRules: Sendable {
         for task in report.tasks {
             found += check(task, of: report, unitKnown: unitKnown, bundleFiles: bundleFiles, seen: &seen)
         }
-        if report.kind == .annual && unitKnown && yearKnown {
+        return found
+    }
+
+    /// What depends on submissions already accepted: due tasks left out
+    /// (a one-off task completed in an earlier year is no longer due), and
+    /// the identity rules. Run in intake order, after earlier files are decided.
+    public func historyProblems(_ report: Report, history: SubmissionHistory?) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if report.kind == .annual && plan.unit(report.unit) != nil && plan.years.contains(report.year) {
             let completed = history?.tasksCompleted(before: report.year) ?? []
             let reported = Set(report.tasks.filter { $0.role == .lead }.map(\.code))
             for task in plan.dueTasks(of: report.unit, in: report.year, completedEarlier: completed)
             where !reported.contains(task.code) {
-                found.append(Diagnostic(.taskMissing, at: here,
+                found.append(Diagnostic(.taskMissing, at: report.location,
                     message: "Báo cáo chưa có nhiệm vụ \(task.code) (\(task.title)) mà đơn vị chủ trì và phải báo cáo năm \(report.year).",
                     english: "The report leaves out task \(task.code), which the unit leads and is due in \(report.year)."))
             }
@@ -52,7 +64,7 @@ public struct PlanRules: Sendable {
         return found
     }
 
-    private func check(_ task: TaskReport, of report: Report, unitKnown: Bool, bundleFiles: Set<String>?,
+    private func check(_ task: TaskReport, of report: Report, unitKnown: Bool, bundleFiles: Set<String>,
                        seen: inout Set<String>) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let here = task.location
@@ -101,7 +113,7 @@ public struct PlanRules: Sendable {
         for product in task.products {
             guard let file = product.file else { continue }
             let path = file.precomposedStringWithCanonicalMapping
-            if !(bundleFiles?.contains(path) ?? false) {
+            if !bundleFiles.contains(path) {
                 found.append(Diagnostic(.attachmentMissing, at: product.location,
                     message: "Sản phẩm dẫn chiếu tệp \"\(file)\" nhưng gói báo cáo không có tệp này.",
                     english: "Product names file \"\(file)\", which the bundle does not contain."))

@@ -6,14 +6,19 @@ import Store
 /// `baocao ingest`: every inbox file through the checks into the store, one
 /// receipt each, exactly once.
 ///
-/// Per file: check → keep the bytes (originals or quarantine) → write the
-/// receipts → append the ledger line (the commit point) → only then take
-/// the file out of the inbox. Killed anywhere, a rerun either redoes a file
-/// whose outcome was not yet durable, or finishes one whose outcome was.
+/// Files go in batches. Within a batch the checks that need no store run on
+/// every core; then, in intake order, each file is decided against the
+/// store's history, its bytes kept (originals or quarantine) and its receipts
+/// written. One file-system sync makes the batch's files durable, one ledger
+/// append + fsync commits the batch's outcomes, and only then do its files
+/// leave the inbox. Killed anywhere, a rerun redoes a file whose ledger line
+/// is missing (every write is idempotent) or finishes one whose line exists.
 public struct IngestRun {
     public let checker: SubmissionChecker
     public let store: SubmissionStore
     public let receipts: ReceiptWriter
+    /// Files per batch: bounds memory (inspections held) and the syncs per file.
+    public var batchSize = 32
 
     public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter) {
         self.checker = checker
@@ -21,46 +26,84 @@ public struct IngestRun {
         self.receipts = receipts
     }
 
-    /// Ingests everything in `inbox`; `progress(done, total)` after each file.
+    /// Ingests everything in `inbox`; `progress(done, total)` after each batch.
     public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in }) throws -> IngestSummary {
         let (entries, skipped) = try InboxScanner.scan(inbox)
         var results: [Receipt] = []
-        for (n, entry) in entries.enumerated() {
-            if let receipt = try ingest(entry) { results.append(receipt) }
-            progress(n + 1, entries.count)
+        var done = 0
+        var start = 0
+        while start < entries.count {
+            let batch = Array(entries[start..<min(start + batchSize, entries.count)])
+            results += try ingest(batch, inbox: inbox)
+            start += batch.count
+            done += batch.count
+            progress(done, entries.count)
         }
         return IngestSummary(receipts: results, skipped: skipped)
     }
 
-    private func ingest(_ entry: InboxEntry) throws -> Receipt? {
-        guard let bytes = FileManager.default.contents(atPath: entry.url.path) else { return nil }
-        let file = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
-        let key = IntakeKey(file: entry.name, sha256: file.sha256, receivedEpoch: Int(entry.received.timeIntervalSince1970))
+    private func ingest(_ batch: [InboxEntry], inbox: URL) throws -> [Receipt] {
+        let checker = self.checker
+        // Parallel: read and inspect. Bytes are dropped after; the store stage re-reads one file at a time.
+        let inspected: [Inspected?] = ParallelMap.map(batch) { entry in
+            guard let bytes = FileManager.default.contents(atPath: entry.url.path) else { return nil }
+            let file = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
+            var inspection = checker.inspect(file)
+            inspection.file.bytes = Data()
+            return Inspected(entry: entry, inspection: inspection)
+        }
+        var results: [Receipt] = []
+        var leaving: [URL] = []
+        for item in inspected {
+            guard let item else { continue }
+            if let receipt = try keep(item) {
+                results.append(receipt)
+                leaving.append(item.entry.url)
+            }
+        }
+        guard !leaving.isEmpty else { return results }
+        try DurableFile.syncFileSystem(containing: store.layout.root)
+        try DurableFile.syncFileSystem(containing: receipts.folder)
+        try store.commitStaged()
+        for url in leaving { try DurableFile.remove(url, sync: .deferred) }
+        try DurableFile.syncFolder(inbox)
+        return results
+    }
+
+    /// Decides one inspected file and keeps its bytes and receipts (synced
+    /// later with the batch); nil when the file changed since it was read.
+    private func keep(_ item: Inspected) throws -> Receipt? {
+        let file = item.inspection.file
+        let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
         if let done = store.index.record(for: key) {
             // The outcome was durable before a crash: finish, don't redo.
-            try receipts.write(done.receipt)
-            try DurableFile.remove(entry.url)
+            try receipts.write(done.receipt, sync: .deferred)
             return done.receipt
         }
-        let verdict = checker.check(file, history: store.index)
+        let verdict = checker.decide(item.inspection, history: store.index)
         var kept: String?
         var completed: [String] = []
-        switch verdict.outcome {
-        case .accepted:
-            guard let report = verdict.report else { preconditionFailure("accepted without a report") }
-            kept = try store.keepAccepted(bytes, sha256: file.sha256, report: report)
-            completed = report.tasks.filter { $0.status == .completed }.map(\.code)
-        case .rejected:
-            kept = try store.keepRejected(bytes, receipt: verdict.receipt)
-        case .duplicate:
-            kept = nil
+        if verdict.outcome != .duplicate {
+            guard let bytes = FileManager.default.contents(atPath: item.entry.url.path),
+                  SHA256Digest.hex(bytes) == file.sha256 else { return nil }
+            if verdict.outcome == .accepted, let report = verdict.report {
+                kept = try store.keepAccepted(bytes, sha256: file.sha256, report: report, sync: .deferred)
+                completed = report.tasks.filter { $0.status == .completed }.map(\.code)
+            } else {
+                kept = try store.keepRejected(bytes, receipt: verdict.receipt, sync: .deferred)
+            }
         }
-        try receipts.write(verdict.receipt)
-        try store.commit([LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
-                                       receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept)])
-        try DurableFile.remove(entry.url)
+        try receipts.write(verdict.receipt, sync: .deferred)
+        store.stage(LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
+                                 receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept))
         return verdict.receipt
     }
+}
+
+/// One inbox file after the parallel stage.
+private struct Inspected: Sendable {
+    var entry: InboxEntry
+    var inspection: Inspection
 }
 
 /// What one ingest run did.

@@ -3,14 +3,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CFileSync
 import Foundation
+
+/// When a write reaches the disk.
+public enum SyncPolicy: Sendable {
+    /// fsync the file and its folder before returning.
+    case now
+    /// Leave it to one `DurableFile.syncFileSystem` for a whole batch: the
+    /// caller syncs before it commits anything that relies on the write.
+    case deferred
+}
 
 /// Crash-safe file operations: write to a temporary name, fsync, rename,
 /// fsync the folder. Killed at any instant, a path holds the old bytes or the
 /// new ones, never half of them.
 public enum DurableFile {
-    /// Writes `data` at `url` atomically and durably, creating folders as needed.
-    public static func write(_ data: Data, to url: URL) throws(StoreError) {
+    /// Writes `data` at `url` atomically, creating folders as needed; durably
+    /// on return with `.now`, at the next `syncFileSystem` with `.deferred`.
+    public static func write(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
@@ -18,7 +29,9 @@ public enum DurableFile {
         guard fd >= 0 else { throw StoreError.io("open", temporary.path, errno) }
         do throws(StoreError) {
             try writeAll(fd, data, path: temporary.path)
-            guard fsync(fd) == 0 else { throw StoreError.io("fsync", temporary.path, errno) }
+            if sync == .now {
+                guard fsync(fd) == 0 else { throw StoreError.io("fsync", temporary.path, errno) }
+            }
         } catch {
             close(fd)
             unlink(temporary.path)
@@ -30,19 +43,30 @@ public enum DurableFile {
             unlink(temporary.path)
             throw StoreError.io("rename", url.path, code)
         }
-        try syncFolder(folder)
+        if sync == .now { try syncFolder(folder) }
     }
 
-    /// Writes `data` once: a content-addressed file that exists already is left alone.
-    public static func writeIfAbsent(_ data: Data, to url: URL) throws(StoreError) {
-        if FileManager.default.fileExists(atPath: url.path) { return }
-        try write(data, to: url)
+    /// Writes `data` once: a content-addressed file already there whole (its
+    /// size matches) is left alone; one cut short by a crash is rewritten.
+    public static func writeIfAbsent(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
+        var status = stat()
+        if stat(url.path, &status) == 0 && Int(status.st_size) == data.count { return }
+        try write(data, to: url, sync: sync)
     }
 
-    /// Removes a file the store has finished with, and makes the removal durable.
-    public static func remove(_ url: URL) throws(StoreError) {
+    /// Flushes the whole file system holding `url`: one call makes every
+    /// deferred write of a batch durable.
+    public static func syncFileSystem(containing url: URL) throws(StoreError) {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
+        defer { close(fd) }
+        guard baocao_syncfs(fd) == 0 else { throw StoreError.io("syncfs", url.path, errno) }
+    }
+
+    /// Removes a file the store has finished with; durably with `.now`.
+    public static func remove(_ url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         guard unlink(url.path) == 0 || errno == ENOENT else { throw StoreError.io("unlink", url.path, errno) }
-        try syncFolder(url.deletingLastPathComponent())
+        if sync == .now { try syncFolder(url.deletingLastPathComponent()) }
     }
 
     /// Creates `url` and its parents, each made durable in its parent.
