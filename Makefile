@@ -6,7 +6,7 @@ BIN := .build/debug/baocao
 DEMO := .demo
 AS_OF ?= 2026-12-01
 
-.PHONY: deps build demo test clean
+.PHONY: deps build demo test bench clean
 
 deps:
 	@scripts/install-deps
@@ -27,5 +27,10 @@ demo: build
 test: build
 	$(SWIFT) test
 
+# Release build, then the benchmark at N = 1,000 and 10,000 (N=… to change).
+bench: deps
+	$(SWIFT) build -c release
+	scripts/bench $(N)
+
 clean:
-	rm -rf $(DEMO) .build
+	rm -rf $(DEMO) .build .bench

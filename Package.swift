@@ -35,6 +35,9 @@ let package = Package(
             dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // The benchmark's corpus generator; not part of what units or the secretariat use.
+        .executableTarget(name: "CorpusGenerator", dependencies: ["Intake", "ReportModel", "XMLKit"]),
+
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
@@ -43,5 +46,6 @@ let package = Package(
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "ZipKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
     ]
 )

@@ -14,13 +14,16 @@ public struct IntakeResources: Sendable {
     /// The shipped resources, or the plan at `planFile`.
     public static func load(planFile: URL? = nil) throws(ResourceError) -> IntakeResources {
         let planSchema = try schema("plan")
-        let planURL = planFile ?? resourceURL("plan/KH-433.xml")
+        let planURL = planFile ?? planURL()
         let plan = try PlanLoader.load(from: planURL, schema: planSchema)
         return IntakeResources(plan: plan, reportSchema: try schema("report"), manifestSchema: try schema("manifest"))
     }
 
-    /// The shipped report schema's bytes, for `xmllint` and for units' tools.
+    /// The shipped report schema, for `xmllint` and for units' tools.
     public static func reportSchemaURL() -> URL { resourceURL("schemas/report.xsd") }
+
+    /// The shipped plan definition.
+    public static func planURL() -> URL { resourceURL("plan/KH-433.xml") }
 
     static func resourceURL(_ relative: String) -> URL {
         (Bundle.module.url(forResource: "Resources", withExtension: nil) ?? Bundle.module.bundleURL.appendingPathComponent("Resources"))

@@ -264,6 +264,18 @@ final class XMLDocumentTests: XCTestCase {
         XCTAssertFalse(problems.first?.message.isEmpty ?? true)
     }
 
+    func testUTF8BytesLabelledUTF16AreAnEncodingProblem() {
+        let problems = XMLTestSupport.failure("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<r>Hà Nội</r>")
+        XCTAssertEqual(problems.first?.kind, .encoding, "\(problems)")
+    }
+
+    func testByteUndefinedInWindows1258IsAnEncodingProblem() {
+        // 0x81 has no character in windows-1258.
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n<r>H".utf8) + [0xE0, 0x81] + Array("</r>".utf8)
+        let problems = XMLTestSupport.failure(bytes)
+        XCTAssertEqual(problems.first?.kind, .encoding, "\(problems)")
+    }
+
     func testUTF8ByteOrderMarkDoesNotShiftColumns() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<r><a/></r>".utf8)
         let root = try XCTUnwrap(XMLDocument.parse(bytes).rootElement())

@@ -70,6 +70,13 @@ final class XMLSchemaTests: XCTestCase {
         XCTAssertEqual(problems.first?.column, 5)
     }
 
+    func testErrorOnTheSecondOfTwoSameNamedElementsOnALinePointsAtTheSecond() throws {
+        let problems = try validate("<root xmlns=\"urn:test:1\">\n  <item n=\"1\"/><item n=\"zero\"/>\n</root>")
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.first?.line, 2)
+        XCTAssertEqual(problems.first?.column, 16)
+    }
+
     func testWrongChildOrderIsReportedOnTheOffendingElement() throws {
         let problems = try validate("<root xmlns=\"urn:test:1\">\n  <note>x</note>\n  <item n=\"1\"/>\n</root>")
         XCTAssertFalse(problems.isEmpty)

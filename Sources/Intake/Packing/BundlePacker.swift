@@ -10,17 +10,22 @@ public enum BundlePacker {
     public struct Attachment: Sendable {
         public var path: String
         public var data: Data
+        /// `.store` for files that are compressed already (PDF, images).
+        public var compression: ZipWriter.Entry.Compression
 
-        public init(path: String, data: Data) {
+        public init(path: String, data: Data, compression: ZipWriter.Entry.Compression = .deflate) {
             self.path = path
             self.data = data
+            self.compression = compression
         }
     }
 
     /// The zip's bytes: the same inputs always give the same bytes.
     public static func pack(report: Data, attachments: [Attachment], signingKey: KeyPair?) throws -> Data {
         var entries = [ZipWriter.Entry(name: "report.xml", data: report)]
-        entries += attachments.map { ZipWriter.Entry(name: $0.path.precomposedStringWithCanonicalMapping, data: $0.data) }
+        entries += attachments.map {
+            ZipWriter.Entry(name: $0.path.precomposedStringWithCanonicalMapping, data: $0.data, compression: $0.compression)
+        }
         let manifest = try manifestXML(for: entries)
         entries.append(ZipWriter.Entry(name: ManifestCheck.name, data: manifest))
         if let signingKey {

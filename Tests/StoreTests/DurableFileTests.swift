@@ -1,0 +1,52 @@
+import Foundation
+import Store
+import XCTest
+
+final class DurableFileTests: XCTestCase {
+    private var scratch: Scratch!
+
+    override func setUpWithError() throws { scratch = try Scratch("durable") }
+    override func tearDown() { scratch.cleanUp() }
+
+    func testWriteCreatesFoldersAndLeavesNoTemporary() throws {
+        let target = scratch.url("a/b/c/file.json")
+        try DurableFile.write(Data("first".utf8), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data("first".utf8))
+        XCTAssertEqual(scratch.allPaths(), ["a", "a/b", "a/b/c", "a/b/c/file.json"], "only the file and its folders, no temporary")
+    }
+
+    func testWriteReplacesWholeContent() throws {
+        let target = scratch.url("file.txt")
+        try DurableFile.write(Data(String(repeating: "long old content ", count: 1000).utf8), to: target)
+        try DurableFile.write(Data("new".utf8), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data("new".utf8), "replaced, not overwritten in place (no old tail)")
+        try DurableFile.write(Data(), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data())
+        XCTAssertEqual(scratch.allPaths(), ["file.txt"])
+    }
+
+    func testWriteIfAbsentKeepsTheFirstBytes() throws {
+        let target = scratch.url("originals/ab/abcd")
+        try DurableFile.writeIfAbsent(Data("original".utf8), to: target)
+        try DurableFile.writeIfAbsent(Data("other".utf8), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
+    }
+
+    func testRemoveIsIdempotent() throws {
+        let target = scratch.url("inbox/x.xml")
+        try DurableFile.write(Data("x".utf8), to: target)
+        try DurableFile.remove(target)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
+        XCTAssertNoThrow(try DurableFile.remove(target), "removing a file already gone is not an error")
+    }
+
+    func testWriteIntoUnwritableFolderThrowsAndLeavesNothing() throws {
+        guard getuid() != 0 else { throw XCTSkip("root ignores folder permissions") }
+        let folder = scratch.url("locked")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        XCTAssertThrowsError(try DurableFile.write(Data("x".utf8), to: folder.appendingPathComponent("f")))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+}
