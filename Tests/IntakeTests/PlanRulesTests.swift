@@ -326,6 +326,32 @@ final class PlanRulesTests: XCTestCase {
         XCTAssertFalse(verdict.receipt.late)
     }
 
+    // MARK: values as the schema accepts them
+
+    /// xs:token and xs:integer values are whitespace-collapsed by XSD: the
+    /// schema accepts `status=" completed "`, `progress=" 100 "`,
+    /// `code=" 2.3.8 "` and `month=" 2026-05 "`, so the reader must read
+    /// them as the schema does.
+    func testSchemaValidWhitespaceAroundATaskCodeIsCollapsed() throws {
+        let verdict = Env.check(try Env.edit(Env.sample, "<task code=\"2.3.8\"", "<task code=\" 2.3.8 \""))
+        XCTAssertEqual(verdict.codes, [], "\(verdict.receipt.diagnostics.map(\.compilerStyle))")
+        XCTAssertEqual(verdict.report?.tasks.first?.code, "2.3.8")
+    }
+
+    func testSchemaValidWhitespaceAroundStatusProgressMonthAndAmountIsCollapsed() throws {
+        var xml = try Env.edit(Env.sample, "<task code=\"2.3.8\" status=\"on-schedule\" progress=\"80\" role=\"lead\">",
+                               "<task code=\"2.3.8\" status=\" completed \" progress=\" 100 \" role=\" lead \">")
+        xml = try Env.edit(xml, "month=\"2026-05\"", "month=\" 2026-05 \"")
+        xml = try Env.edit(xml, "<funding source=\"state-budget\" amount=\"1250000000\"/>", "<funding source=\"state-budget\" amount=\" 1250000000 \"/>")
+        let verdict = Env.check(xml)
+        XCTAssertEqual(verdict.codes, [], "\(verdict.receipt.diagnostics.map(\.compilerStyle))")
+        let task = try XCTUnwrap(verdict.report?.tasks.first)
+        XCTAssertEqual(task.status, .completed)
+        XCTAssertEqual(task.progress, 100)
+        XCTAssertEqual(task.results.map(\.month.description), ["2026-05", "2026-07", "2026-09", "2026-10"])
+        XCTAssertEqual(task.funding.first?.amount, 1_250_000_000)
+    }
+
     // MARK: several at once
 
     func testThreeDifferentPlanRuleErrorsAreAllReported() throws {

@@ -25,11 +25,31 @@ final class DurableFileTests: XCTestCase {
         XCTAssertEqual(scratch.allPaths(), ["file.txt"])
     }
 
-    func testWriteIfAbsentKeepsTheFirstBytes() throws {
+    func testWriteIfAbsentKeepsAWholeFileAndRewritesOneCutShort() throws {
         let target = scratch.url("originals/ab/abcd")
         try DurableFile.writeIfAbsent(Data("original".utf8), to: target)
-        try DurableFile.writeIfAbsent(Data("other".utf8), to: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
+        // Content-addressed: a file already there whole (same size) is left alone.
+        try DurableFile.writeIfAbsent(Data("ORIGINAL".utf8), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
+        // One cut short (a crash before its data reached the disk) is rewritten.
+        try Data("orig".utf8).write(to: target)
+        try DurableFile.writeIfAbsent(Data("original".utf8), to: target)
+        XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
+        XCTAssertEqual(scratch.allPaths(), ["originals", "originals/ab", "originals/ab/abcd"])
+    }
+
+    func testDeferredWritesAreInPlaceAndSyncFileSystemSucceeds() throws {
+        let first = scratch.url("store/reports/a.json")
+        let second = scratch.url("outbox/receipts/a.txt")
+        try DurableFile.write(Data("a".utf8), to: first, sync: .deferred)
+        try DurableFile.write(Data("b".utf8), to: second, sync: .deferred)
+        try DurableFile.syncFileSystem(containing: scratch.url("store"))
+        XCTAssertEqual(try Data(contentsOf: first), Data("a".utf8))
+        XCTAssertEqual(try Data(contentsOf: second), Data("b".utf8))
+        XCTAssertFalse(scratch.allPaths().contains { $0.contains(".tmp-") })
+        try DurableFile.remove(first, sync: .deferred)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: first.path))
     }
 
     func testRemoveIsIdempotent() throws {
