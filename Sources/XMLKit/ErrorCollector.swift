@@ -13,6 +13,8 @@ final class ErrorCollector {
         var column: Int
         var message: String
         var nodeName: String?
+        /// The element the error is about, to place it in the source.
+        var node: UnsafeRawPointer?
     }
 
     private(set) var errors: [Raw] = []
@@ -26,7 +28,7 @@ final class ErrorCollector {
             nodeName = String(cString: name)
         }
         errors.append(Raw(domain: e.domain, code: e.code, level: e.level, line: Int(e.line), column: Int(e.int2),
-                          message: message, nodeName: nodeName))
+                          message: message, nodeName: nodeName, node: e.node.map { UnsafeRawPointer($0) }))
     }
 
     /// The C callback: `userData` is an unretained pointer to the collector.

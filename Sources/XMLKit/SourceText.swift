@@ -1,55 +1,63 @@
-import Foundation
-
-/// The document's lines as text, to turn libxml2's line numbers into columns.
+/// The document's UTF-8 bytes, to turn libxml2's line numbers into columns.
 ///
-/// libxml2 2.9 keeps a line per node but no column; the column of a start tag
-/// is found by looking for `<name` on that line (or the lines before it, for
-/// a tag that spans lines). Columns count characters, 1-based.
+/// libxml2 2.9 keeps a line per node (the line where its start tag ends) but
+/// no column. The start tag is found by looking for `<name` on that line or
+/// the lines before it (a tag may span lines); the line and column reported
+/// are where `<` stands. Columns count characters, 1-based.
 struct SourceText {
-    private let lines: [Substring]
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts (line 1 at index 0).
+    private let lineStarts: [Int]
     /// How far each line has been consumed, so repeated tags on one line get
-    /// successive columns.
-    private var cursors: [Int: String.Index] = [:]
+    /// successive columns in document order.
+    private var cursors: [Int: Int] = [:]
 
-    init(bytes: [UInt8]) {
-        let text: String
-        if let utf8 = String(validating: bytes, as: UTF8.self) {
-            text = utf8
-        } else if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            text = String(data: Data(bytes), encoding: .utf16) ?? ""
-        } else {
-            text = String(bytes.map { Character(Unicode.Scalar($0)) })
-        }
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    init(utf8 bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        lineStarts = starts
     }
 
-    /// Column of the next `<name` at or before `line`, advancing the cursor.
-    mutating func column(ofTag name: String, line: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return 1 }
-        let needle = "<" + name
+    /// Where the next `<name` at or before `line` starts, advancing past it.
+    mutating func startTag(_ name: String, endingOnLine line: Int) -> (line: Int, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return (max(line, 1), 1) }
+        let needle = Array(("<" + name).utf8)
         var l = line
         while l >= 1 && l > line - 50 {
-            let text = lines[l - 1]
-            let start = (l == line ? cursors[l] : nil) ?? text.startIndex
-            if let range = text[start...].range(of: needle) {
-                if l == line { cursors[l] = range.upperBound }
-                return text.distance(from: text.startIndex, to: range.lowerBound) + 1
+            let from = cursors[l] ?? lineStarts[l - 1]
+            if let offset = find(needle, from: from, lineEnd: lineEnd(l)) {
+                cursors[l] = offset + needle.count
+                return (l, column(of: offset, line: l))
             }
             l -= 1
         }
-        return 1
+        return (line, 1)
     }
 
-    /// Column of `<name` on `line` without moving any cursor (for schema errors).
-    func firstColumn(ofTag name: String, line: Int) -> Int? {
-        var l = line
-        while l >= 1 && l > line - 50 && l <= lines.count {
-            let text = lines[l - 1]
-            if let range = text.range(of: "<" + name) {
-                return text.distance(from: text.startIndex, to: range.lowerBound) + 1
+    private func lineEnd(_ line: Int) -> Int {
+        line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    }
+
+    /// The first `needle` in `from..<end` followed by a character that ends a name.
+    private func find(_ needle: [UInt8], from: Int, lineEnd end: Int) -> Int? {
+        guard from + needle.count <= end else { return nil }
+        var i = from
+        while i + needle.count <= end {
+            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
+                let after = i + needle.count < bytes.count ? bytes[i + needle.count] : 0x3E
+                if after == 0x3E || after == 0x2F || after == 0x20 || after == 0x09 || after == 0x0D || after == 0x0A {
+                    return i
+                }
             }
-            l -= 1
+            i += 1
         }
         return nil
+    }
+
+    private func column(of offset: Int, line: Int) -> Int {
+        var column = 1
+        for byte in bytes[lineStarts[line - 1]..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+        return column
     }
 }

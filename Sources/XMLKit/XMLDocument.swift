@@ -21,12 +21,18 @@ public final class XMLDocument {
     /// first fatal error, so this is usually one).
     public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLDocument {
         XMLLibrary.ensureInitialized()
-        if let place = DoctypeScanner.findDoctype(in: bytes) {
-            throw XMLParseFailure(problems: [XMLProblem(kind: .doctype, line: place.line, column: place.column,
-                                                        message: "DOCTYPE is not allowed")])
+        let utf8: [UInt8]
+        switch Transcoder.utf8(bytes) {
+        case .success(let converted):
+            utf8 = converted
+        case .failure(let problem):
+            let raw = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            var problems = [problem]
+            if let place = DoctypeScanner.findDoctype(in: raw) { problems.insert(doctype(at: place), at: 0) }
+            throw XMLParseFailure(problems: problems)
         }
-        if let problem = UTF8Check.problem(in: bytes) {
-            throw XMLParseFailure(problems: [problem])
+        if let place = DoctypeScanner.findDoctype(in: utf8) {
+            throw XMLParseFailure(problems: [doctype(at: place)])
         }
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseFailure(problems: [XMLProblem(kind: .malformed, line: nil, column: nil, message: "out of memory")])
@@ -38,19 +44,21 @@ public final class XMLDocument {
         context.pointee._private = retained.toOpaque()
         context.pointee.sax.pointee.serror = ErrorCollector.parserCallback
 
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
-                xmlCtxtReadMemory(context, chars, Int32(buffer.count), "report.xml", nil, options)
+        // The bytes are UTF-8 now, whatever the declaration says.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_IGNORE_ENC.rawValue)
+        let document: xmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
+            UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
+                xmlCtxtReadMemory(context, chars, Int32(buffer.count), "report.xml", "UTF-8", options)
             }
         }
         let fatal = collector.errors.filter { $0.level.rawValue >= XML_ERR_ERROR.rawValue }
         if let document, fatal.isEmpty, context.pointee.wellFormed != 0 {
             if document.pointee.intSubset != nil {
                 xmlFreeDoc(document)
-                throw XMLParseFailure(problems: [XMLProblem(kind: .doctype, line: 1, column: 1, message: "DOCTYPE is not allowed")])
+                throw XMLParseFailure(problems: [doctype(at: (1, 1))])
             }
-            return XMLDocument(pointer: document, source: SourceText(bytes: bytes))
+            return XMLDocument(pointer: document, source: SourceText(utf8: utf8))
         }
         if let document { xmlFreeDoc(document) }
         var problems = fatal.map { raw in
@@ -61,6 +69,10 @@ public final class XMLDocument {
             problems = [XMLProblem(kind: .malformed, line: nil, column: nil, message: "Document is empty or not XML")]
         }
         throw XMLParseFailure(problems: problems)
+    }
+
+    private static func doctype(at place: (line: Int, column: Int)) -> XMLProblem {
+        XMLProblem(kind: .doctype, line: place.line, column: place.column, message: "DOCTYPE is not allowed")
     }
 
     private static func isEncodingError(_ raw: ErrorCollector.Raw) -> Bool {
@@ -81,15 +93,13 @@ public final class XMLDocument {
     private func convert(_ node: xmlNodePtr) -> XMLElementNode {
         let name = String(cString: node.pointee.name)
         let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-        let prefix = node.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) }
-        let line = Int(xmlGetLineNo(node))
-        let column = source.column(ofTag: prefix.map { "\($0):\(name)" } ?? name, line: line)
+        let place = position(of: node)
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
         while let a = attribute {
             let key = String(cString: a.pointee.name)
             if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-                attributes[key] = String(cString: value).precomposedStringWithCanonicalMapping
+                attributes[key] = Unicode.nfc(String(cString: value))
                 baocao_xml_free(value)
             }
             attribute = a.pointee.next
@@ -109,12 +119,33 @@ public final class XMLDocument {
             child = c.pointee.next
         }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: text.precomposedStringWithCanonicalMapping, line: line, column: column)
+                              text: Unicode.nfc(text), line: place.line, column: place.column)
     }
 
-    /// Column of a start tag named `name` at or before `line`, for schema errors.
-    func column(ofTag name: String, line: Int) -> Int? {
-        source.firstColumn(ofTag: name, line: line)
+    /// Where an element's start tag begins. Every element is placed once, in
+    /// document order, so that repeated tags on one line get their own columns.
+    func position(of node: xmlNodePtr) -> (line: Int, column: Int) {
+        if positions.isEmpty { placeAll() }
+        return positions[UnsafeRawPointer(node)] ?? (Int(xmlGetLineNo(node)), 1)
+    }
+
+    private var positions: [UnsafeRawPointer: (line: Int, column: Int)] = [:]
+
+    private func placeAll() {
+        var stack: [xmlNodePtr] = xmlDocGetRootElement(pointer).map { [$0] } ?? []
+        while let node = stack.popLast() {
+            let name = String(cString: node.pointee.name)
+            let prefix = node.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) }
+            positions[UnsafeRawPointer(node)] = source.startTag(prefix.map { "\($0):\(name)" } ?? name,
+                                                                endingOnLine: Int(xmlGetLineNo(node)))
+            var children: [xmlNodePtr] = []
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
+                child = c.pointee.next
+            }
+            stack += children.reversed()
+        }
     }
 }
 

@@ -33,9 +33,23 @@ public struct XMLElementNode: Sendable, Equatable {
     }
 
     /// The element's text with surrounding white space removed.
-    public var trimmedText: String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+    public var trimmedText: String { XMLWhitespace.trim(text) }
+
+    /// An attribute's value with surrounding XML white space removed, as the
+    /// schema reads token, number and date types.
+    public func value(_ name: String) -> String? {
+        attributes[name].map(XMLWhitespace.trim)
     }
 }
 
-import Foundation
+/// XML's white space: space, tab, carriage return, line feed.
+public enum XMLWhitespace {
+    public static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\n" || s == "\r" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+}

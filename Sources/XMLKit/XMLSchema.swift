@@ -46,8 +46,14 @@ public final class XMLSchema: @unchecked Sendable {
             return xmlSchemaValidateDoc(context, document.pointer)
         }
         var problems = collector.errors.filter { $0.level.rawValue >= XML_ERR_ERROR.rawValue }.map { raw -> XMLProblem in
-            let column = raw.nodeName.flatMap { document.column(ofTag: $0, line: raw.line) }
-            return XMLProblem(kind: .schema, line: raw.line > 0 ? raw.line : nil, column: column,
+            // The element's own start tag when libxml2 names it; else the line it gives, no column.
+            var node = raw.node.map { UnsafeMutableRawPointer(mutating: $0).assumingMemoryBound(to: xmlNode.self) }
+            if let attribute = node, attribute.pointee.type == XML_ATTRIBUTE_NODE { node = attribute.pointee.parent }
+            if let node, node.pointee.type == XML_ELEMENT_NODE {
+                let place = document.position(of: node)
+                return XMLProblem(kind: .schema, line: place.line, column: place.column, message: readableMessage(raw.message))
+            }
+            return XMLProblem(kind: .schema, line: raw.line > 0 ? raw.line : nil, column: nil,
                               message: readableMessage(raw.message))
         }
         if status != 0 && problems.isEmpty {

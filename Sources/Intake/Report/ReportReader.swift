@@ -10,13 +10,13 @@ enum ReportReader {
     static func read(_ root: XMLElementNode, file: String) -> Report {
         let preparer = root.child(named: "preparer")
         return Report(
-            id: root.attributes["id"] ?? "",
-            plan: root.attributes["plan"] ?? "",
-            unit: root.attributes["unit"] ?? "",
-            year: Int(root.attributes["year"] ?? "") ?? 0,
-            kind: ReportKind(rawValue: root.attributes["kind"] ?? "") ?? .annual,
-            submitted: root.attributes["submitted"],
-            supersedes: root.attributes["supersedes"],
+            id: root.value("id") ?? "",
+            plan: root.value("plan") ?? "",
+            unit: root.value("unit") ?? "",
+            year: Int(root.value("year") ?? "") ?? 0,
+            kind: ReportKind(rawValue: root.value("kind") ?? "") ?? .annual,
+            submitted: root.value("submitted"),
+            supersedes: root.value("supersedes"),
             preparer: Preparer(name: preparer?.attributes["name"] ?? "", position: preparer?.attributes["position"],
                                email: preparer?.attributes["email"], phone: preparer?.attributes["phone"]),
             tasks: root.children(named: "task").map { readTask($0, file: file) },
@@ -25,32 +25,32 @@ enum ReportReader {
 
     private static func readTask(_ task: XMLElementNode, file: String) -> TaskReport {
         TaskReport(
-            code: task.attributes["code"] ?? "",
-            status: TaskStatus(rawValue: task.attributes["status"] ?? "") ?? .notStarted,
-            progress: Int(task.attributes["progress"] ?? "") ?? 0,
-            role: TaskRole(rawValue: task.attributes["role"] ?? "lead") ?? .lead,
+            code: task.value("code") ?? "",
+            status: TaskStatus(rawValue: task.value("status") ?? "") ?? .notStarted,
+            progress: Int(task.value("progress") ?? "") ?? 0,
+            role: TaskRole(rawValue: task.value("role") ?? "lead") ?? .lead,
             responsible: task.child(named: "responsible")?.trimmedText ?? "",
             results: task.children(named: "result").compactMap { element in
-                YearMonth(iso: element.attributes["month"] ?? "").map {
+                YearMonth(iso: element.value("month") ?? "").map {
                     MonthlyResult(month: $0, text: element.trimmedText, location: location(of: element, file: file))
                 }
             },
             indicators: task.children(named: "indicator").map { element in
-                IndicatorValue(code: element.attributes["code"] ?? "",
-                               actual: decimal(element.attributes["actual"]) ?? 0,
-                               target: decimal(element.attributes["target"]),
-                               name: element.attributes["name"], measure: element.attributes["measure"],
+                IndicatorValue(code: element.value("code") ?? "",
+                               actual: decimal(element.value("actual")) ?? 0,
+                               target: decimal(element.value("target")),
+                               name: element.value("name"), measure: element.value("measure"),
                                location: location(of: element, file: file))
             },
             products: task.children(named: "product").map { element in
-                Product(date: element.attributes["date"].flatMap { CalendarDate(iso: $0) }, file: element.attributes["file"],
+                Product(date: element.value("date").flatMap { CalendarDate(iso: $0) }, file: element.value("file"),
                         text: element.trimmedText, location: location(of: element, file: file))
             },
             difficulties: task.children(named: "difficulty").map(\.trimmedText),
             proposals: task.children(named: "proposal").map(\.trimmedText),
             funding: task.children(named: "funding").map { element in
-                Funding(source: FundingSource(rawValue: element.attributes["source"] ?? "") ?? .other,
-                        amount: Int64(element.attributes["amount"] ?? "") ?? 0,
+                Funding(source: FundingSource(rawValue: element.value("source") ?? "") ?? .other,
+                        amount: Int64(element.value("amount") ?? "") ?? 0,
                         location: location(of: element, file: file))
             },
             location: location(of: task, file: file))
@@ -62,7 +62,7 @@ enum ReportReader {
 
     /// XSD decimals: optional sign, digits, optional fraction; never a locale.
     static func decimal(_ text: String?) -> Decimal? {
-        guard var text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard var text = text.map(XMLWhitespace.trim), !text.isEmpty else { return nil }
         if text.hasPrefix("+") { text.removeFirst() }
         if text.hasPrefix(".") { text = "0" + text }
         if text.hasSuffix(".") { text.removeLast() }

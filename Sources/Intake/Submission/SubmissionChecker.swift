@@ -60,9 +60,9 @@ public final class SubmissionChecker: Sendable {
             return inspection
         }
         let root = document.rootElement()
-        inspection.claimed = ClaimedIdentity(unit: root?.attributes["unit"], id: root?.attributes["id"],
-                                             year: root?.attributes["year"].flatMap { Int($0) },
-                                             kind: root?.attributes["kind"].flatMap { ReportKind(rawValue: $0) })
+        inspection.claimed = ClaimedIdentity(unit: root?.value("unit"), id: root?.value("id"),
+                                             year: root?.value("year").flatMap { Int($0) },
+                                             kind: root?.value("kind").flatMap { ReportKind(rawValue: $0) })
         inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
         let schemaProblems = reportSchema.validate(document)
         guard schemaProblems.isEmpty, let root else {

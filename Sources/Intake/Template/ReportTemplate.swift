@@ -3,10 +3,20 @@ import ReportModel
 import XMLKit
 
 /// A report skeleton for one unit and year: the tasks it leads that are due,
-/// each with its plan indicators, ready to fill in. Valid as it stands, so a
-/// clerk can `check` it at every step of filling it.
+/// each with its plan indicators, ready to fill in. A unit that leads no due
+/// task gets the tasks it coordinates instead (`role="coordinating"`). Valid
+/// as it stands, so a clerk can `check` it at every step of filling it.
 public enum ReportTemplate {
     public static let namespace = "urn:baocao:unit-report:1"
+
+    /// The tasks a template for `unit` holds, and the role it reports them in;
+    /// empty when the unit has nothing to report in `year`.
+    public static func tasks(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) -> [(PlanTask, TaskRole)] {
+        let led = plan.dueTasks(of: unit, in: year, completedEarlier: completedEarlier)
+        if !led.isEmpty { return led.map { ($0, .lead) } }
+        return plan.tasks.filter { $0.lead != unit && $0.coordinating.units.contains(unit) && $0.schedule.isActive(in: year) }
+            .map { ($0, .coordinating) }
+    }
 
     public static func xml(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) throws -> Data {
         let writer = try XMLWriter()
@@ -24,10 +34,11 @@ public enum ReportTemplate {
         try writer.attribute("email", value: "")
         try writer.attribute("phone", value: "")
         try writer.endElement()
-        for task in plan.dueTasks(of: unit, in: year, completedEarlier: completedEarlier) {
+        for (task, role) in tasks(plan: plan, unit: unit, year: year, completedEarlier: completedEarlier) {
             try writer.text("\n  ")
             try writer.startElement("task")
             try writer.attribute("code", value: task.code)
+            if role == .coordinating { try writer.attribute("role", value: role.rawValue) }
             try writer.attribute("status", value: TaskStatus.notStarted.rawValue)
             try writer.attribute("progress", value: "0")
             try writer.text("\n    ")

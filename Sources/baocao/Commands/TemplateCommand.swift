@@ -32,6 +32,9 @@ struct TemplateCommand: ParsableCommand {
         guard resources.plan.years.contains(year) else {
             throw CommandFailure.usage("year \(year) is outside the plan (\(resources.plan.firstYear)–\(resources.plan.lastYear))")
         }
+        guard !ReportTemplate.tasks(plan: resources.plan, unit: unit, year: year).isEmpty else {
+            throw CommandFailure.usage("đơn vị \(unit) không chủ trì hay phối hợp nhiệm vụ nào phải báo cáo năm \(year) (no task to report)")
+        }
         let xml = try ReportTemplate.xml(plan: resources.plan, unit: unit, year: year)
         if let output {
             try xml.write(to: URL(fileURLWithPath: output))
