@@ -34,24 +34,30 @@ public final class SubmissionStore {
     }
 
     /// Keeps an accepted file and the report read from it; returns where.
-    public func keepAccepted(_ bytes: Data, sha256: String, report: Report, sync: SyncPolicy = .now) throws(StoreError) -> String {
+    /// The bytes are the file at `source` (linked, not copied, where it can);
+    /// `encodedReport` is `Self.encode(report)`, made wherever is cheapest.
+    public func keepAccepted(_ source: URL, size: Int64, sha256: String, encodedReport: Data,
+                             sync: SyncPolicy = .now) throws(StoreError) -> String {
         let original = layout.original(sha256)
-        try DurableFile.writeIfAbsent(bytes, to: original, sync: sync)
-        let encoded: Data
-        do {
-            encoded = try JSONOutput.encode(report)
-        } catch {
-            throw StoreError.damagedLedger(line: 0, reason: "cannot encode report: \(error)")
-        }
-        try DurableFile.write(encoded, to: layout.report(sha256), sync: sync)
+        try DurableFile.keep(source, size: size, at: original, sync: sync)
+        try DurableFile.write(encodedReport, to: layout.report(sha256), sync: sync)
         return layout.relative(original)
     }
 
+    /// A report as the store keeps it (`reports/SHA.json`).
+    public static func encode(_ report: Report) throws(StoreError) -> Data {
+        do {
+            return try JSONOutput.compact(report)
+        } catch {
+            throw StoreError.damagedLedger(line: 0, reason: "cannot encode report: \(error)")
+        }
+    }
+
     /// Puts a rejected file in quarantine beside its receipt; returns where.
-    public func keepRejected(_ bytes: Data, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
+    public func keepRejected(_ source: URL, size: Int64, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let folder = layout.quarantine(receipt.sha256)
         let file = folder.appendingPathComponent(Self.safeName(receipt.file))
-        try DurableFile.writeIfAbsent(bytes, to: file, sync: sync)
+        try DurableFile.keep(source, size: size, at: file, sync: sync)
         try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"), sync: sync)
         try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent("receipt.txt"), sync: sync)
         return layout.relative(file)

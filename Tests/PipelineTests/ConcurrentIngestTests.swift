@@ -23,7 +23,7 @@ final class ConcurrentIngestTests: XCTestCase {
             defer { for url in outputs { try? FileManager.default.removeItem(at: url) } }
             var processes: [Process] = []
             for url in outputs {
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 let process = Process()
                 process.executableURL = try Binary.locate()
                 process.arguments = Binary.ingestArguments(ws, json: true)

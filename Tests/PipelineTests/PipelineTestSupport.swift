@@ -183,7 +183,7 @@ enum Binary {
         process.executableURL = try locate()
         process.arguments = arguments
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         let errorHandle = try FileHandle(forWritingTo: errors)
         let pipe = Pipe()

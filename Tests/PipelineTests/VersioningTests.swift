@@ -87,9 +87,7 @@ final class VersioningTests: XCTestCase {
             XCTAssertEqual(receipts[1].codes.filter { $0 != "TASK_MISSING" }, ["ID_CONFLICT"], "\(runner)")
             XCTAssertEqual(receipts[1].diagnostics.first { $0.code == .idConflict }?.severity, .error)
 
-            let bytes = try Data(contentsOf: PackageRoot.url.appendingPathComponent("Fixtures/sample-report.xml"))
             XCTAssertNotEqual(receipts[0].sha256, receipts[1].sha256)
-            _ = bytes
             let quarantined = ws.layout.quarantine(receipts[1].sha256)
             XCTAssertEqual(try Data(contentsOf: quarantined.appendingPathComponent("b.xml")), Sample.report(id: "HVCL-2026-A", trainees: 250))
             XCTAssertTrue(FileManager.default.fileExists(atPath: quarantined.appendingPathComponent("receipt.json").path))

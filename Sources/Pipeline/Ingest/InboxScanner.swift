@@ -23,19 +23,23 @@ public enum InboxScanner {
         var skipped: [String] = []
         for name in names {
             if name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") { continue }
-            let url = inbox.appendingPathComponent(name)
-            let attributes = try manager.attributesOfItem(atPath: url.path)
-            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            if let entry = try entry(at: inbox.appendingPathComponent(name)) {
+                entries.append(entry)
+            } else {
                 skipped.append(name)
-                continue
             }
-            let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-            let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-            entries.append(InboxEntry(name: name, url: url,
-                                      received: Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down)),
-                                      size: size))
         }
         entries.sort { ($0.received, $0.name) < ($1.received, $1.name) }
         return (entries, skipped.sorted())
+    }
+
+    /// The entry for one file, or nil when it is not a regular file.
+    public static func entry(at url: URL) throws -> InboxEntry? {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        return InboxEntry(name: url.lastPathComponent, url: url,
+                          received: Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down)), size: size)
     }
 }

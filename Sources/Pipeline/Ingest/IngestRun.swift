@@ -27,35 +27,53 @@ public struct IngestRun {
     }
 
     /// Ingests everything in `inbox`; `progress(done, total)` after each batch.
+    ///
+    /// Two stages overlap: a producer thread inspects batch k + 1 (on every
+    /// core) while this thread decides, keeps and commits batch k. At most
+    /// two inspected batches wait between them.
     public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in }) throws -> IngestSummary {
         let (entries, skipped) = try InboxScanner.scan(inbox)
+        let batches = stride(from: 0, to: entries.count, by: batchSize).map {
+            Array(entries[$0..<min($0 + batchSize, entries.count)])
+        }
+        let queue = BoundedQueue<[Inspected]>(capacity: 2)
+        let checker = self.checker
+        let producer = Thread {
+            for batch in batches {
+                guard queue.put(Self.inspect(batch, checker: checker)) else { return }
+            }
+            queue.close()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        defer { queue.close() }
         var results: [Receipt] = []
         var done = 0
-        var start = 0
-        while start < entries.count {
-            let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-            results += try ingest(batch, inbox: inbox)
-            start += batch.count
-            done += batch.count
+        while let inspected = queue.take() {
+            results += try commit(inspected, inbox: inbox)
+            done += inspected.count
             progress(done, entries.count)
         }
         return IngestSummary(receipts: results, skipped: skipped)
     }
 
-    private func ingest(_ batch: [InboxEntry], inbox: URL) throws -> [Receipt] {
-        let checker = self.checker
-        // Parallel: read and inspect. Bytes are dropped after; the store stage re-reads one file at a time.
-        let inspected: [Inspected?] = ParallelMap.map(batch) { entry in
+    /// Reads and inspects a batch on every core. Bytes are dropped after;
+    /// the report the store will keep is encoded here, off the serial path.
+    private static func inspect(_ batch: [InboxEntry], checker: SubmissionChecker) -> [Inspected] {
+        ParallelMap.map(batch) { entry -> Inspected? in
             guard let bytes = FileManager.default.contents(atPath: entry.url.path) else { return nil }
-            let file = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
-            var inspection = checker.inspect(file)
+            var inspection = checker.inspect(IncomingFile(name: entry.name, bytes: bytes, received: entry.received))
             inspection.file.bytes = Data()
-            return Inspected(entry: entry, inspection: inspection)
-        }
+            let encoded = inspection.report.flatMap { try? SubmissionStore.encode($0) }
+            return Inspected(entry: entry, inspection: inspection, encodedReport: encoded)
+        }.compactMap { $0 }
+    }
+
+    /// Decides, keeps and commits one inspected batch, in intake order.
+    private func commit(_ inspected: [Inspected], inbox: URL) throws -> [Receipt] {
         var results: [Receipt] = []
         var leaving: [URL] = []
         for item in inspected {
-            guard let item else { continue }
             if let receipt = try keep(item) {
                 results.append(receipt)
                 leaving.append(item.entry.url)
@@ -84,13 +102,16 @@ public struct IngestRun {
         var kept: String?
         var completed: [String] = []
         if verdict.outcome != .duplicate {
-            guard let bytes = FileManager.default.contents(atPath: item.entry.url.path),
-                  SHA256Digest.hex(bytes) == file.sha256 else { return nil }
+            // The same file as inspected: size and mtime unchanged since it was read.
+            guard let now = try? InboxScanner.entry(at: item.entry.url), now.size == item.entry.size,
+                  now.received == item.entry.received else { return nil }
             if verdict.outcome == .accepted, let report = verdict.report {
-                kept = try store.keepAccepted(bytes, sha256: file.sha256, report: report, sync: .deferred)
+                let encoded = try item.encodedReport ?? SubmissionStore.encode(report)
+                kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, encodedReport: encoded,
+                                              sync: .deferred)
                 completed = report.tasks.filter { $0.status == .completed }.map(\.code)
             } else {
-                kept = try store.keepRejected(bytes, receipt: verdict.receipt, sync: .deferred)
+                kept = try store.keepRejected(item.entry.url, size: item.entry.size, receipt: verdict.receipt, sync: .deferred)
             }
         }
         try receipts.write(verdict.receipt, sync: .deferred)
@@ -104,6 +125,8 @@ public struct IngestRun {
 private struct Inspected: Sendable {
     var entry: InboxEntry
     var inspection: Inspection
+    /// The report as the store keeps it, when the checks found one.
+    var encodedReport: Data?
 }
 
 /// What one ingest run did.

@@ -54,6 +54,27 @@ public enum DurableFile {
         try write(data, to: url, sync: sync)
     }
 
+    /// Keeps the file at `source` under `url` too, without copying its bytes:
+    /// a hard link (the inbox and the store share a file system), else a
+    /// copy written like `write`. An existing whole `url` is left alone.
+    public static func keep(_ source: URL, size: Int64, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
+        var status = stat()
+        if stat(url.path, &status) == 0 && Int64(status.st_size) == size { return }
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder)
+        // A link is atomic: `url` is the whole file or absent, no temporary name needed.
+        if link(source.path, url.path) == 0 {
+            if sync == .now {
+                let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+                if fd >= 0 { fsync(fd); close(fd) }
+                try syncFolder(folder)
+            }
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: source.path) else { throw StoreError.io("read", source.path, errno) }
+        try write(data, to: url, sync: sync)
+    }
+
     /// Flushes the whole file system holding `url`: one call makes every
     /// deferred write of a batch durable.
     public static func syncFileSystem(containing url: URL) throws(StoreError) {
