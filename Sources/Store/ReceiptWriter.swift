@@ -11,8 +11,17 @@ public struct ReceiptWriter: Sendable {
     }
 
     public func write(_ receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) {
-        let base = "\(SubmissionStore.safeName(receipt.file)).\(receipt.sha256.prefix(12))"
-        try DurableFile.write(try SubmissionStore.json(receipt), to: folder.appendingPathComponent(base + ".json"), sync: sync)
-        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(base + ".txt"), sync: sync)
+        try DurableFile.write(try SubmissionStore.json(receipt), to: jsonURL(receipt.file, receipt.sha256), sync: sync)
+        try DurableFile.write(Data(receipt.text.utf8), to: textURL(receipt.file, receipt.sha256), sync: sync)
     }
+
+    /// The receipt written earlier for this file and content, if it is there.
+    public func read(file: String, sha256: String) -> Receipt? {
+        guard let data = FileManager.default.contents(atPath: jsonURL(file, sha256).path) else { return nil }
+        return try? JSONDecoder().decode(Receipt.self, from: data)
+    }
+
+    private func base(_ file: String, _ sha256: String) -> String { "\(SubmissionStore.safeName(file)).\(sha256.prefix(12))" }
+    private func jsonURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".json") }
+    private func textURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".txt") }
 }

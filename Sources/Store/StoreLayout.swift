@@ -5,7 +5,6 @@ import Foundation
 /// ```
 /// ledger.jsonl               one line per input file, append-only, fsync'd
 /// originals/ab/abcd…         accepted files, by SHA-256
-/// reports/abcd….json         the report read from each accepted file
 /// quarantine/abcd…/NAME      rejected files, beside receipt.json and receipt.txt
 /// keys/UNIT.pub              the keyring
 /// lock                       held by the running command
@@ -23,10 +22,6 @@ public struct StoreLayout: Sendable {
 
     public func original(_ sha256: String) -> URL {
         root.appendingPathComponent("originals").appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
-    }
-
-    public func report(_ sha256: String) -> URL {
-        root.appendingPathComponent("reports").appendingPathComponent("\(sha256).json")
     }
 
     public func quarantine(_ sha256: String) -> URL {

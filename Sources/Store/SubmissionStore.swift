@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import ReportModel
 
@@ -19,11 +22,20 @@ public final class SubmissionStore {
 
     /// Opens the store for writing: takes the lock (waiting for another run
     /// if need be), then loads the ledger and cuts a torn last line.
+    ///
+    /// Intake needs the outcomes, not the wording of old diagnostics: they
+    /// are left on disk (ledger, receipts) so memory stays small however
+    /// long the ledger grows.
     public static func openForWriting(at root: URL, onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
         let layout = StoreLayout(root: root)
         let lock = try StoreLock(at: layout.lock, onWait: onWait)
         let ledger = LedgerFile(url: layout.ledger)
-        return SubmissionStore(layout: layout, index: LedgerIndex(records: try ledger.load(repair: true)), ledger: ledger, lock: lock)
+        let records = try ledger.load(repair: true) { record in
+            var slim = record
+            slim.receipt.diagnostics = []
+            return slim
+        }
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: records), ledger: ledger, lock: lock)
     }
 
     /// Opens the store to read it; a missing store reads as empty.
@@ -33,24 +45,13 @@ public final class SubmissionStore {
         return SubmissionStore(layout: layout, index: LedgerIndex(records: try ledger.load(repair: false)), ledger: ledger, lock: nil)
     }
 
-    /// Keeps an accepted file and the report read from it; returns where.
-    /// The bytes are the file at `source` (linked, not copied, where it can);
-    /// `encodedReport` is `Self.encode(report)`, made wherever is cheapest.
-    public func keepAccepted(_ source: URL, size: Int64, sha256: String, encodedReport: Data,
-                             sync: SyncPolicy = .now) throws(StoreError) -> String {
+    /// Keeps an accepted file, by its SHA-256; returns where. The bytes are
+    /// the file at `source`, linked rather than copied where the file system
+    /// allows. The report is read again from here when documents are made.
+    public func keepAccepted(_ source: URL, size: Int64, sha256: String, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let original = layout.original(sha256)
         try DurableFile.keep(source, size: size, at: original, sync: sync)
-        try DurableFile.write(encodedReport, to: layout.report(sha256), sync: sync)
         return layout.relative(original)
-    }
-
-    /// A report as the store keeps it (`reports/SHA.json`).
-    public static func encode(_ report: Report) throws(StoreError) -> Data {
-        do {
-            return try JSONOutput.compact(report)
-        } catch {
-            throw StoreError.damagedLedger(line: 0, reason: "cannot encode report: \(error)")
-        }
     }
 
     /// Puts a rejected file in quarantine beside its receipt; returns where.
@@ -85,15 +86,11 @@ public final class SubmissionStore {
 
     private var staged: [LedgerRecord] = []
 
-    /// The report kept for an accepted submission.
-    public func report(sha256: String) throws(StoreError) -> Report {
-        let url = layout.report(sha256)
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw StoreError.io("read", url.path, 2) }
-        do {
-            return try JSONDecoder().decode(Report.self, from: data)
-        } catch {
-            throw StoreError.damagedLedger(line: 0, reason: "\(url.path): \(error)")
-        }
+    /// The bytes of an accepted submission, exactly as received.
+    public func original(sha256: String) throws(StoreError) -> Data {
+        let url = layout.original(sha256)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw StoreError.io("read", url.path, ENOENT) }
+        return data
     }
 
     static func json(_ receipt: Receipt) throws(StoreError) -> Data {

@@ -69,9 +69,9 @@ final class VersioningTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: ws.store.appendingPathComponent("quarantine").path))
             XCTAssertEqual(try ws.index().effective(year: 2026), effective, "the effective report is still the first (\(runner))")
             XCTAssertEqual(ws.inboxNames, [])
-            // One receipt per input in the outbox.
-            let receiptFiles = try FileManager.default.contentsOfDirectory(atPath: ws.outbox.appendingPathComponent("receipts").path)
-            XCTAssertEqual(receiptFiles.filter { $0.hasSuffix(".json") }.count, 2, "two distinct names × one sha (\(runner))")
+            // The copy under another name has its own receipt in the outbox, saying duplicate.
+            let copy = ws.outbox.appendingPathComponent("receipts/HVCL-2026 (gửi lại).xml.\(first[0].sha256.prefix(12)).json")
+            XCTAssertEqual(try JSONDecoder().decode(Receipt.self, from: Data(contentsOf: copy)).outcome, .duplicate, "\(runner)")
         }
     }
 

@@ -13,14 +13,17 @@ public struct IncomingFile: Sendable {
         self.name = name
         self.bytes = bytes
         sha256 = SHA256Digest.hex(bytes)
+        kind = Self.isZip(bytes) ? .zip : .xml
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
     }
 
     /// Zip or XML, told from the bytes, never from the name.
-    public var kind: Kind {
+    public let kind: Kind
+
+    /// Whether `bytes` start like a zip archive (local header, empty archive, spanned).
+    public static func isZip(_ bytes: Data) -> Bool {
         let head = [UInt8](bytes.prefix(4))
-        let zipMagics: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06], [0x50, 0x4B, 0x07, 0x08]]
-        return zipMagics.contains(head) ? .zip : .xml
+        return [[0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06], [0x50, 0x4B, 0x07, 0x08]].contains(head)
     }
 
     public enum Kind: String, Sendable {

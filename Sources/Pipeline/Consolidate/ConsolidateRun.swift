@@ -1,5 +1,6 @@
 import Consolidation
 import Foundation
+import Intake
 import Rendering
 import ReportModel
 import Store
@@ -19,7 +20,7 @@ public struct ConsolidateRun {
 
     public func run(year: Int, asOf: CalendarDate) throws -> YearConsolidation {
         let store = self.store
-        var data = try YearMerge(plan: plan, index: store.index, report: { try store.report(sha256: $0) })
+        var data = try YearMerge(plan: plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
             .merge(year: year, asOf: asOf)
         let writer = OutputWriter(folder: outbox.appendingPathComponent(String(year)))
         let summary = "ministry-summary-\(year)"
@@ -36,7 +37,7 @@ public struct ConsolidateRun {
     /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
     public func runAdhoc(year: Int, request: String?, asOf: CalendarDate) throws -> YearConsolidation {
         let store = self.store
-        var data = try YearMerge(plan: plan, index: store.index, report: { try store.report(sha256: $0) })
+        var data = try YearMerge(plan: plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
             .merge(year: year, asOf: asOf, kind: .adhoc) { record in
                 guard let request else { return true }
                 let id = record.receipt.id ?? ""

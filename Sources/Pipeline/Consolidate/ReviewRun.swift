@@ -1,5 +1,6 @@
 import Consolidation
 import Foundation
+import Intake
 import Rendering
 import ReportModel
 import Store
@@ -18,7 +19,7 @@ public struct ReviewRun {
 
     public func run(_ review: ReviewKind, asOf: CalendarDate) throws -> MultiYearReview {
         let store = self.store
-        let merge = YearMerge(plan: plan, index: store.index, report: { try store.report(sha256: $0) })
+        let merge = YearMerge(plan: plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
         var data = try ReviewMerge(yearMerge: merge).merge(review, asOf: asOf)
         let writer = OutputWriter(folder: outbox.appendingPathComponent(String(review.year)))
         data.documents = [writer.path(review.baseName, "docx"), writer.path(review.baseName, "xml")]

@@ -18,7 +18,7 @@ public struct IngestRun {
     public let store: SubmissionStore
     public let receipts: ReceiptWriter
     /// Files per batch: bounds memory (inspections held) and the syncs per file.
-    public var batchSize = 32
+    public var batchSize = 16
 
     public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter) {
         self.checker = checker
@@ -31,7 +31,8 @@ public struct IngestRun {
     /// Two stages overlap: a producer thread inspects batch k + 1 (on every
     /// core) while this thread decides, keeps and commits batch k. At most
     /// two inspected batches wait between them.
-    public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in }) throws -> IngestSummary {
+    public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in },
+                    each: (Receipt) throws -> Void = { _ in }) throws -> IngestSummary {
         let (entries, skipped) = try InboxScanner.scan(inbox)
         let batches = stride(from: 0, to: entries.count, by: batchSize).map {
             Array(entries[$0..<min($0 + batchSize, entries.count)])
@@ -47,25 +48,26 @@ public struct IngestRun {
         producer.stackSize = 8 << 20
         producer.start()
         defer { queue.close() }
-        var results: [Receipt] = []
+        var summary = IngestSummary(skipped: skipped)
         var done = 0
         while let inspected = queue.take() {
-            results += try commit(inspected, inbox: inbox)
+            for receipt in try commit(inspected, inbox: inbox) {
+                summary.count(receipt.outcome)
+                try each(receipt)
+            }
             done += inspected.count
             progress(done, entries.count)
         }
-        return IngestSummary(receipts: results, skipped: skipped)
+        return summary
     }
 
-    /// Reads and inspects a batch on every core. Bytes are dropped after;
-    /// the report the store will keep is encoded here, off the serial path.
+    /// Reads and inspects a batch on every core; the bytes are dropped after.
     private static func inspect(_ batch: [InboxEntry], checker: SubmissionChecker) -> [Inspected] {
         ParallelMap.map(batch) { entry -> Inspected? in
             guard let bytes = FileManager.default.contents(atPath: entry.url.path) else { return nil }
             var inspection = checker.inspect(IncomingFile(name: entry.name, bytes: bytes, received: entry.received))
             inspection.file.bytes = Data()
-            let encoded = inspection.report.flatMap { try? SubmissionStore.encode($0) }
-            return Inspected(entry: entry, inspection: inspection, encodedReport: encoded)
+            return Inspected(entry: entry, inspection: inspection)
         }.compactMap { $0 }
     }
 
@@ -94,7 +96,9 @@ public struct IngestRun {
         let file = item.inspection.file
         let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
         if let done = store.index.record(for: key) {
-            // The outcome was durable before a crash: finish, don't redo.
+            // The outcome was durable before a crash: finish, don't redo. Its
+            // receipts were synced before its ledger line; rewrite them only if gone.
+            if let written = receipts.read(file: file.name, sha256: file.sha256) { return written }
             try receipts.write(done.receipt, sync: .deferred)
             return done.receipt
         }
@@ -106,9 +110,7 @@ public struct IngestRun {
             guard let now = try? InboxScanner.entry(at: item.entry.url), now.size == item.entry.size,
                   now.received == item.entry.received else { return nil }
             if verdict.outcome == .accepted, let report = verdict.report {
-                let encoded = try item.encodedReport ?? SubmissionStore.encode(report)
-                kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, encodedReport: encoded,
-                                              sync: .deferred)
+                kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, sync: .deferred)
                 completed = report.tasks.filter { $0.status == .completed }.map(\.code)
             } else {
                 kept = try store.keepRejected(item.entry.url, size: item.entry.size, receipt: verdict.receipt, sync: .deferred)
@@ -125,15 +127,21 @@ public struct IngestRun {
 private struct Inspected: Sendable {
     var entry: InboxEntry
     var inspection: Inspection
-    /// The report as the store keeps it, when the checks found one.
-    var encodedReport: Data?
 }
 
-/// What one ingest run did.
+/// What one ingest run did: counts only, the receipts went to `each` as
+/// they became durable.
 public struct IngestSummary: Sendable {
-    public var receipts: [Receipt]
     /// Inbox entries that are not regular files (folders, links), left in place.
     public var skipped: [String]
+    public private(set) var outcomes: [Outcome: Int] = [:]
 
-    public var anyRejected: Bool { receipts.contains { $0.outcome == .rejected } }
+    public init(skipped: [String]) {
+        self.skipped = skipped
+    }
+
+    mutating func count(_ outcome: Outcome) { outcomes[outcome, default: 0] += 1 }
+
+    public var total: Int { outcomes.values.reduce(0, +) }
+    public var anyRejected: Bool { (outcomes[.rejected] ?? 0) > 0 }
 }

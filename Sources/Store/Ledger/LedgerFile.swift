@@ -19,26 +19,37 @@ public final class LedgerFile {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Every complete record, in order; repairs a torn tail when `repair` is set.
-    public func load(repair: Bool) throws(StoreError) -> [LedgerRecord] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+    /// Every complete record, in order; repairs a torn tail when `repair` is
+    /// set. Read in chunks: memory holds the records, not the file.
+    public func load(repair: Bool, transform: (LedgerRecord) -> LedgerRecord = { $0 }) throws(StoreError) -> [LedgerRecord] {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
+        defer { try? handle.close() }
         var records: [LedgerRecord] = []
-        var lineStart = data.startIndex
+        var pending = Data()
+        var consumed = 0
         var lineNumber = 0
         let decoder = JSONDecoder()
-        while let newline = data[lineStart...].firstIndex(of: 0x0A) {
-            lineNumber += 1
-            let line = data[lineStart..<newline]
-            lineStart = data.index(after: newline)
-            if line.isEmpty { continue }
-            do {
-                records.append(try decoder.decode(LedgerRecord.self, from: line))
-            } catch {
-                throw StoreError.damagedLedger(line: lineNumber, reason: "\(error)")
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var lineStart = pending.startIndex
+            while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                let line = pending[lineStart..<newline]
+                consumed += newline - lineStart + 1
+                lineStart = pending.index(after: newline)
+                if line.isEmpty { continue }
+                do {
+                    records.append(transform(try decoder.decode(LedgerRecord.self, from: line)))
+                } catch {
+                    throw StoreError.damagedLedger(line: lineNumber, reason: "\(error)")
+                }
             }
+            pending = Data(pending[lineStart...])
         }
-        if lineStart < data.endIndex && repair {
-            guard truncate(url.path, off_t(lineStart - data.startIndex)) == 0 else { throw StoreError.io("truncate", url.path, errno) }
+        if !pending.isEmpty && repair {
+            guard truncate(url.path, off_t(consumed)) == 0 else { throw StoreError.io("truncate", url.path, errno) }
         }
         return records
     }

@@ -8,6 +8,9 @@ public struct LedgerIndex: Sendable {
     private var acceptedBySHA: [String: Int] = [:]
     private var acceptedByID: [String: Int] = [:]
     private var supersededIDs: Set<String> = []
+    /// Task → year → how many live (not superseded) accepted annual reports
+    /// mark it completed: answers `tasksCompleted(before:)` without a scan.
+    private var completions: [String: [Int: Int]] = [:]
 
     public init(records: [LedgerRecord] = []) {
         for record in records { add(record) }
@@ -22,7 +25,16 @@ public struct LedgerIndex: Sendable {
         guard record.receipt.outcome == .accepted else { return }
         acceptedBySHA[record.receipt.sha256] = position
         if let id = record.receipt.id { acceptedByID[id] = position }
-        if let earlier = record.receipt.supersedes { supersededIDs.insert(earlier) }
+        count(completionsOf: record, by: 1)
+        if let earlier = record.receipt.supersedes, !supersededIDs.contains(earlier) {
+            supersededIDs.insert(earlier)
+            if let replaced = acceptedByID[earlier] { count(completionsOf: records[replaced], by: -1) }
+        }
+    }
+
+    private mutating func count(completionsOf record: LedgerRecord, by step: Int) {
+        guard record.receipt.kind == .annual, let year = record.receipt.year else { return }
+        for task in record.completedTasks { completions[task, default: [:]][year, default: 0] += step }
     }
 
     /// The record of an intake already made durable, if any.
@@ -70,10 +82,6 @@ extension LedgerIndex: SubmissionHistory {
     }
 
     public func tasksCompleted(before year: Int) -> Set<String> {
-        var done: Set<String> = []
-        for record in accepted where record.receipt.kind == .annual && (record.receipt.year ?? .max) < year && !isSuperseded(record) {
-            done.formUnion(record.completedTasks)
-        }
-        return done
+        Set(completions.filter { _, byYear in byYear.contains { $0.key < year && $0.value > 0 } }.keys)
     }
 }

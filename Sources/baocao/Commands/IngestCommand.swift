@@ -20,44 +20,70 @@ struct IngestCommand: ParsableCommand {
             throw CommandFailure.usage("no inbox folder at \(options.inbox)")
         }
         let summary: IngestSummary
+        let results = ResultsStream(json: options.json)
         do {
             let store = try SubmissionStore.openForWriting(at: options.storeURL) {
                 Output.note("Đang chờ một lần chạy khác kết thúc (waiting for another run to release the store)…")
             }
             let progress = ProgressLine("Đang tiếp nhận (ingesting)")
             summary = try IngestRun(checker: checker, store: store, receipts: ReceiptWriter(outbox: options.outboxURL))
-                .run(inbox: options.inboxURL, progress: progress.update)
+                .run(inbox: options.inboxURL, progress: progress.update, each: results.add)
             progress.finish()
         } catch {
+            results.finish()
             throw CommandFailure.failure("ingest stopped, nothing half-written: \(error)")
         }
+        results.finish()
         for name in summary.skipped {
             Output.note("Bỏ qua \(name): không phải tệp thường (skipped: not a regular file).")
         }
-        if options.json {
-            try Output.json(ResultsJSON(results: summary.receipts))
-        } else {
-            Output.print(IngestText.summary(summary.receipts))
-        }
+        if !options.json { Output.print(IngestText.totals(summary)) }
         if summary.anyRejected { throw ExitCode(ExitStatus.someRejected) }
+    }
+}
+
+/// Prints each receipt as it becomes durable: memory stays flat however
+/// many files the inbox holds. With `--json`, one §9 object `{ "results": [ … ] }`.
+final class ResultsStream {
+    private let json: Bool
+    private var count = 0
+
+    init(json: Bool) {
+        self.json = json
+    }
+
+    func add(_ receipt: Receipt) throws {
+        if json {
+            let encoded = String(decoding: try JSONOutput.encode(receipt), as: UTF8.self)
+                .trimmingCharacters(in: .newlines)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+            Output.print((count == 0 ? "{\n  \"results\" : [\n" : ",\n") + encoded)
+        } else {
+            Output.print(IngestText.line(receipt) + "\n")
+        }
+        count += 1
+    }
+
+    func finish() {
+        guard json else { return }
+        Output.print(count == 0 ? "{\n  \"results\" : [\n\n  ]\n}\n" : "\n  ]\n}\n")
     }
 }
 
 /// The human summary of an ingest run: one line per file, then totals.
 enum IngestText {
-    static func summary(_ receipts: [Receipt]) -> String {
-        guard !receipts.isEmpty else { return "Hộp thư đến trống: không có tệp nào để tiếp nhận. (Inbox empty.)\n" }
-        var lines: [String] = []
-        for r in receipts {
-            var line = "\(r.outcome.label.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.file)"
-            if let unit = r.unit, let year = r.year { line += "  [\(unit) \(year)]" }
-            if r.late { line += "  (muộn / late)" }
-            let codes = r.diagnostics.map(\.code.rawValue)
-            if !codes.isEmpty { line += "  " + codes.joined(separator: ", ") }
-            lines.append(line)
-        }
-        let count = { (o: Outcome) in receipts.filter { $0.outcome == o }.count }
-        lines.append("Tổng cộng \(receipts.count) tệp: \(count(.accepted)) đã tiếp nhận, \(count(.duplicate)) trùng lặp, \(count(.rejected)) bị từ chối.")
-        return lines.joined(separator: "\n") + "\n"
+    static func line(_ r: Receipt) -> String {
+        var line = "\(r.outcome.label.padding(toLength: 13, withPad: " ", startingAt: 0)) \(r.file)"
+        if let unit = r.unit, let year = r.year { line += "  [\(unit) \(year)]" }
+        if r.late { line += "  (muộn / late)" }
+        let codes = r.diagnostics.map(\.code.rawValue)
+        if !codes.isEmpty { line += "  " + codes.joined(separator: ", ") }
+        return line
+    }
+
+    static func totals(_ summary: IngestSummary) -> String {
+        guard summary.total > 0 else { return "Hộp thư đến trống: không có tệp nào để tiếp nhận. (Inbox empty.)\n" }
+        let count = { (o: Outcome) in summary.outcomes[o] ?? 0 }
+        return "Tổng cộng \(summary.total) tệp: \(count(.accepted)) đã tiếp nhận, \(count(.duplicate)) trùng lặp, \(count(.rejected)) bị từ chối.\n"
     }
 }
