@@ -23,19 +23,18 @@ public final class SubmissionStore {
     /// Opens the store for writing: takes the lock (waiting for another run
     /// if need be), then loads the ledger and cuts a torn last line.
     ///
-    /// Intake needs the outcomes, not the wording of old diagnostics: they
-    /// are left on disk (ledger, receipts) so memory stays small however
-    /// long the ledger grows.
+    /// Intake needs the outcomes, not whole records: those stay on disk
+    /// (ledger, receipts), so memory stays small however long the ledger grows.
     public static func openForWriting(at root: URL, onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
         let layout = StoreLayout(root: root)
         let lock = try StoreLock(at: layout.lock, onWait: onWait)
         let ledger = LedgerFile(url: layout.ledger)
-        let records = try ledger.load(repair: true) { record in
-            var slim = record
-            slim.receipt.diagnostics = []
-            return slim
+        var index = LedgerIndex(retainingRecords: false)
+        _ = try ledger.load(repair: true) { record in
+            index.add(record)
+            return nil
         }
-        return SubmissionStore(layout: layout, index: LedgerIndex(records: records), ledger: ledger, lock: lock)
+        return SubmissionStore(layout: layout, index: index, ledger: ledger, lock: lock)
     }
 
     /// Opens the store to read it; a missing store reads as empty.
@@ -85,6 +84,11 @@ public final class SubmissionStore {
     }
 
     private var staged: [LedgerRecord] = []
+
+    /// The ledger's record of an intake, read from disk (intake keeps no records in memory).
+    public func ledgerRecord(for key: IntakeKey) throws(StoreError) -> LedgerRecord? {
+        try ledger.load(repair: false) { $0.intakeKey == key ? $0 : nil }.last
+    }
 
     /// The bytes of an accepted submission, exactly as received.
     public func original(sha256: String) throws(StoreError) -> Data {

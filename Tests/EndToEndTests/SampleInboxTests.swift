@@ -101,11 +101,37 @@ final class SampleInboxTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.summary)
         XCTAssertTrue(text.stdout.contains("NATIF"), text.stdout)
 
+        // 2027: VTF's one-off task 2.2.2 was completed in 2026, so VTF owes nothing;
+        // CDSQG's 2.1.1 (behind schedule) is still due.
+        let next = try space.run(["status", "--year", "2027", "--as-of", "2027-12-01", "--store", space.store.path, "--json"])
+        XCTAssertEqual(next.status, 0, next.summary)
+        let units2027 = try next.json()["units"] as? [[String: Any]] ?? []
+        let vtf = units2027.first { $0["unit"] as? String == "VTF" }
+        XCTAssertTrue(vtf == nil || vtf?["state"] as? String != "missing", "VTF has no task due in 2027: \(vtf ?? [:])")
+        XCTAssertEqual(units2027.first { $0["unit"] as? String == "CDSQG" }?["state"] as? String, "missing")
+
         // The same bytes again: a duplicate, nothing changes.
         try space.drop(inboxFixtures.appendingPathComponent("CVT-2026.zip"), as: "CVT-2026 (gửi lại).zip", received: "2026-11-20T08:00:00+07:00")
         let again = try space.ingest(withKeyring: false)
         XCTAssertEqual(again.status, 0, again.summary)
         XCTAssertEqual(results(try again.json()).first?.outcome, "duplicate", again.stdout)
+    }
+
+    /// On time up to 15 November 23:59:59 +07:00 inclusive; one second later is late.
+    func testTheDueInstantIsInclusive() throws {
+        for (received, late) in [("2026-11-15T23:59:59+07:00", false), ("2026-11-16T00:00:00+07:00", true),
+                                 ("2026-11-15T16:59:59Z", false), ("2026-11-15T17:00:00Z", true)] {
+            let space = try Workspace()
+            try space.drop(inboxFixtures.appendingPathComponent("VTF-2026.xml"), received: received)
+            let run = try space.ingest()
+            XCTAssertEqual(run.status, 0, run.summary)
+            let result = results(try run.json()).first
+            XCTAssertEqual(result?.outcome, "accepted", received)
+            XCTAssertEqual(result?.late, late, "received \(received)")
+            XCTAssertEqual(result?.codes ?? ["?"], late ? ["LATE"] : [], "received \(received)")
+            XCTAssertEqual(result?.received.flatMap(Workspace.date), Workspace.date(received), "received is the mtime")
+            XCTAssertTrue(result?.received?.hasSuffix("+07:00") ?? false, "received in +07:00: \(result?.received ?? "")")
+        }
     }
 
     func testEveryFixtureReportPassesCheckOnItsOwn() throws {

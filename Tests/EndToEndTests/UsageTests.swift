@@ -39,3 +39,12 @@ final class UsageTests: XCTestCase {
         }
     }
 }
+
+extension UsageTests {
+    /// Says which binary the end-to-end tests run (in the test log).
+    func testTheBinaryIsFound() throws {
+        let url = try Baocao.executable()
+        print("EndToEndTests run \(url.path)")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: url.path))
+    }
+}

@@ -139,7 +139,10 @@ enum Ingest {
     static func inProcess(_ ws: Workspace) throws -> [Receipt] {
         let store = try SubmissionStore.openForWriting(at: ws.store)
         let checker = SubmissionChecker(resources: resources, keyring: Keyring(keys: [:]))
-        return try IngestRun(checker: checker, store: store, receipts: ReceiptWriter(outbox: ws.outbox)).run(inbox: ws.inbox).receipts
+        var receipts: [Receipt] = []
+        _ = try IngestRun(checker: checker, store: store, receipts: ReceiptWriter(outbox: ws.outbox))
+            .run(inbox: ws.inbox, each: { receipts.append($0) })
+        return receipts
     }
 }
 

@@ -44,7 +44,6 @@ final class VersioningTests: XCTestCase {
             let first = try Ingest.run(ws, via: runner)
             XCTAssertEqual(first.map(\.outcome), [.accepted], "\(runner)")
             let originals = Workspace.snapshot(ws.store.appendingPathComponent("originals"))
-            let reports = Workspace.snapshot(ws.store.appendingPathComponent("reports"))
             let effective = try ws.index().effective(year: 2026)
 
             // The same name again, later; and the same bytes under another name.
@@ -65,7 +64,6 @@ final class VersioningTests: XCTestCase {
             XCTAssertNil(ledger[1].kept)
             XCTAssertNil(ledger[2].kept)
             XCTAssertEqual(Workspace.snapshot(ws.store.appendingPathComponent("originals")), originals, "originals unchanged (\(runner))")
-            XCTAssertEqual(Workspace.snapshot(ws.store.appendingPathComponent("reports")), reports, "reports unchanged (\(runner))")
             XCTAssertFalse(FileManager.default.fileExists(atPath: ws.store.appendingPathComponent("quarantine").path))
             XCTAssertEqual(try ws.index().effective(year: 2026), effective, "the effective report is still the first (\(runner))")
             XCTAssertEqual(ws.inboxNames, [])
@@ -187,23 +185,37 @@ final class VersioningTests: XCTestCase {
     /// Killed after the ledger commit but before the inbox unlink: the rerun
     /// finishes the file (same name, bytes and mtime), adding no record.
     func testRerunFinishesAFileWhoseOutcomeIsAlreadyDurable() throws {
-        let ws = try workspace("finish", .inProcess)
+        try checkFinish(clearingOutbox: false)
+    }
+
+    /// The same, when the outbox's receipts have gone meanwhile (delivered and
+    /// cleared): the receipts written again are whole, diagnostics included.
+    func testRerunFinishingAFileWritesItsWholeReceiptAgain() throws {
+        try checkFinish(clearingOutbox: true)
+    }
+
+    private func checkFinish(clearingOutbox: Bool) throws {
+        let ws = try workspace("finish-\(clearingOutbox)", .inProcess)
         let good = Sample.report(id: "HVCL-2026-A")
         let bad = Sample.malformed("B")
         try ws.drop("a.xml", good, received: Instant.early(0))
         try ws.drop("b.xml", bad, received: Instant.early(1))
         let first = try Ingest.inProcess(ws)
+        XCTAssertEqual(first.map(\.outcome), [.accepted, .rejected])
+        XCTAssertEqual(first.last?.codes, ["XML_MALFORMED"])
         let ledger = try ws.ledger()
         // Put both back exactly as they were: as if the unlinks never happened.
         try ws.drop("a.xml", good, received: Instant.early(0))
         try ws.drop("b.xml", bad, received: Instant.early(1))
-        try FileManager.default.removeItem(at: ws.outbox)
+        if clearingOutbox { try FileManager.default.removeItem(at: ws.outbox) }
         let second = try Ingest.inProcess(ws)
-        XCTAssertEqual(second, first, "the same receipts, not new outcomes")
+        XCTAssertEqual(second, first, "the same receipts, diagnostics included, not new outcomes")
         XCTAssertEqual(try ws.ledger(), ledger, "no record added")
         XCTAssertEqual(ws.inboxNames, [])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ws.outbox.appendingPathComponent("receipts").path).count, 4,
-                       "the receipts are written again")
+        for receipt in first {
+            let url = ws.outbox.appendingPathComponent("receipts/\(receipt.file).\(receipt.sha256.prefix(12)).json")
+            XCTAssertEqual(try JSONDecoder().decode(Receipt.self, from: Data(contentsOf: url)), receipt, "outbox receipt of \(receipt.file)")
+        }
     }
 
     /// Killed while appending the ledger line: the torn tail is cut and the

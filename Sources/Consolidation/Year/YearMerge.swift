@@ -100,7 +100,7 @@ public struct YearMerge {
     /// For one-off tasks completed in an earlier year: the submission that said so.
     private func completionSources(before year: Int) throws -> [String: SourceRef] {
         var found: [String: SourceRef] = [:]
-        for record in index.accepted where record.receipt.kind == .annual && (record.receipt.year ?? .max) < year
+        for record in index.acceptedRecords where record.receipt.kind == .annual && (record.receipt.year ?? .max) < year
             && !index.isSuperseded(record) {
             for code in record.completedTasks where found[code] == nil {
                 found[code] = SourceRef(unit: record.receipt.unit ?? "", submission: record.receipt.id ?? "",

@@ -3,7 +3,10 @@ import Foundation
 /// A file waiting in the inbox.
 public struct InboxEntry: Sendable {
     public var name: String
-    public var url: URL
+    /// The inbox: one shared value for all entries, so a long inbox costs
+    /// little memory.
+    public var folder: URL
+    public var url: URL { folder.appendingPathComponent(name) }
     /// Its modification time, whole seconds: what "received" means (§1).
     public var received: Date
     public var size: Int64
@@ -23,7 +26,7 @@ public enum InboxScanner {
         var skipped: [String] = []
         for name in names {
             if name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") { continue }
-            if let entry = try entry(at: inbox.appendingPathComponent(name)) {
+            if let entry = try entry(named: name, in: inbox) {
                 entries.append(entry)
             } else {
                 skipped.append(name)
@@ -34,12 +37,12 @@ public enum InboxScanner {
     }
 
     /// The entry for one file, or nil when it is not a regular file.
-    public static func entry(at url: URL) throws -> InboxEntry? {
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    public static func entry(named name: String, in folder: URL) throws -> InboxEntry? {
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
         guard attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        return InboxEntry(name: url.lastPathComponent, url: url,
+        return InboxEntry(name: name, folder: folder,
                           received: Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down)), size: size)
     }
 }

@@ -34,13 +34,12 @@ public struct IngestRun {
     public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in },
                     each: (Receipt) throws -> Void = { _ in }) throws -> IngestSummary {
         let (entries, skipped) = try InboxScanner.scan(inbox)
-        let batches = stride(from: 0, to: entries.count, by: batchSize).map {
-            Array(entries[$0..<min($0 + batchSize, entries.count)])
-        }
         let queue = BoundedQueue<[Inspected]>(capacity: 2)
         let checker = self.checker
+        let batchSize = self.batchSize
         let producer = Thread {
-            for batch in batches {
+            for start in stride(from: 0, to: entries.count, by: batchSize) {
+                let batch = Array(entries[start..<min(start + batchSize, entries.count)])
                 guard queue.put(Self.inspect(batch, checker: checker)) else { return }
             }
             queue.close()
@@ -95,10 +94,12 @@ public struct IngestRun {
     private func keep(_ item: Inspected) throws -> Receipt? {
         let file = item.inspection.file
         let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
-        if let done = store.index.record(for: key) {
+        if store.index.isProcessed(key) {
             // The outcome was durable before a crash: finish, don't redo. Its
-            // receipts were synced before its ledger line; rewrite them only if gone.
+            // receipts were synced before its ledger line; if they are gone,
+            // the ledger still holds the receipt.
             if let written = receipts.read(file: file.name, sha256: file.sha256) { return written }
+            guard let done = try store.ledgerRecord(for: key) else { return nil }
             try receipts.write(done.receipt, sync: .deferred)
             return done.receipt
         }
@@ -107,7 +108,7 @@ public struct IngestRun {
         var completed: [String] = []
         if verdict.outcome != .duplicate {
             // The same file as inspected: size and mtime unchanged since it was read.
-            guard let now = try? InboxScanner.entry(at: item.entry.url), now.size == item.entry.size,
+            guard let now = try? InboxScanner.entry(named: item.entry.name, in: item.entry.folder), now.size == item.entry.size,
                   now.received == item.entry.received else { return nil }
             if verdict.outcome == .accepted, let report = verdict.report {
                 kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, sync: .deferred)

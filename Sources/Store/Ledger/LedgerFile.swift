@@ -19,9 +19,10 @@ public final class LedgerFile {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Every complete record, in order; repairs a torn tail when `repair` is
-    /// set. Read in chunks: memory holds the records, not the file.
-    public func load(repair: Bool, transform: (LedgerRecord) -> LedgerRecord = { $0 }) throws(StoreError) -> [LedgerRecord] {
+    /// Every complete record, in order, as `transform` keeps it (nil: not
+    /// kept); repairs a torn tail when `repair` is set. Read in chunks:
+    /// memory holds the records, not the file.
+    public func load(repair: Bool, transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> [LedgerRecord] {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
         defer { try? handle.close() }
         var records: [LedgerRecord] = []
@@ -41,7 +42,7 @@ public final class LedgerFile {
                 lineStart = pending.index(after: newline)
                 if line.isEmpty { continue }
                 do {
-                    records.append(transform(try decoder.decode(LedgerRecord.self, from: line)))
+                    if let kept = transform(try decoder.decode(LedgerRecord.self, from: line)) { records.append(kept) }
                 } catch {
                     throw StoreError.damagedLedger(line: lineNumber, reason: "\(error)")
                 }

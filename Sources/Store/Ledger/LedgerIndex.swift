@@ -2,48 +2,68 @@ import ReportModel
 
 /// The ledger held in memory, indexed for the questions intake, status and
 /// consolidation ask. It is the store's `SubmissionHistory`.
+///
+/// Intake keeps only what its rules need, in a compact form, so memory
+/// stays nearly flat however long the ledger grows; status and the
+/// documents keep every record (`retainingRecords`).
 public struct LedgerIndex: Sendable {
+    /// Every record, in ledger order; empty unless `retainingRecords`.
     public private(set) var records: [LedgerRecord] = []
-    private var processed: [IntakeKey: Int] = [:]
-    private var acceptedBySHA: [String: Int] = [:]
+    public let retainsRecords: Bool
+    private var lastSequence = 0
+    private var processed: Set<ProcessedKey> = []
+    private var accepted: [AcceptedSubmission] = []
+    private var acceptedBySHA: [Digest: Int] = [:]
     private var acceptedByID: [String: Int] = [:]
     private var supersededIDs: Set<String> = []
     /// Task → year → how many live (not superseded) accepted annual reports
     /// mark it completed: answers `tasksCompleted(before:)` without a scan.
     private var completions: [String: [Int: Int]] = [:]
 
-    public init(records: [LedgerRecord] = []) {
+    public init(records: [LedgerRecord] = [], retainingRecords: Bool = true) {
+        retainsRecords = retainingRecords
         for record in records { add(record) }
     }
 
-    public var nextSequence: Int { (records.last?.sequence ?? 0) + 1 }
+    public var nextSequence: Int { lastSequence + 1 }
 
     public mutating func add(_ record: LedgerRecord) {
-        let position = records.count
-        records.append(record)
-        processed[record.intakeKey] = position
-        guard record.receipt.outcome == .accepted else { return }
-        acceptedBySHA[record.receipt.sha256] = position
-        if let id = record.receipt.id { acceptedByID[id] = position }
-        count(completionsOf: record, by: 1)
-        if let earlier = record.receipt.supersedes, !supersededIDs.contains(earlier) {
+        if retainsRecords { records.append(record) }
+        lastSequence = max(lastSequence, record.sequence)
+        let receipt = record.receipt
+        let digest = Digest(hex: receipt.sha256)
+        processed.insert(ProcessedKey(file: receipt.file, sha256: digest, receivedEpoch: record.receivedEpoch))
+        guard receipt.outcome == .accepted else { return }
+        let submission = AcceptedSubmission(sha256: digest, unit: receipt.unit, year: receipt.year, kind: receipt.kind,
+                                            id: receipt.id, late: receipt.late, supersedes: receipt.supersedes,
+                                            completedTasks: record.completedTasks)
+        acceptedBySHA[digest] = accepted.count
+        if let id = receipt.id { acceptedByID[id] = accepted.count }
+        accepted.append(submission)
+        count(completionsOf: submission, by: 1)
+        if let earlier = receipt.supersedes, !supersededIDs.contains(earlier) {
             supersededIDs.insert(earlier)
-            if let replaced = acceptedByID[earlier] { count(completionsOf: records[replaced], by: -1) }
+            if let replaced = acceptedByID[earlier] { count(completionsOf: accepted[replaced], by: -1) }
         }
     }
 
-    private mutating func count(completionsOf record: LedgerRecord, by step: Int) {
-        guard record.receipt.kind == .annual, let year = record.receipt.year else { return }
-        for task in record.completedTasks { completions[task, default: [:]][year, default: 0] += step }
+    private mutating func count(completionsOf submission: AcceptedSubmission, by step: Int) {
+        guard submission.kind == .annual, let year = submission.year else { return }
+        for task in submission.completedTasks { completions[task, default: [:]][year, default: 0] += step }
     }
 
-    /// The record of an intake already made durable, if any.
+    /// Whether this intake (same name, bytes and mtime) already has its outcome in the ledger.
+    public func isProcessed(_ key: IntakeKey) -> Bool {
+        processed.contains(ProcessedKey(file: key.file, sha256: Digest(hex: key.sha256), receivedEpoch: key.receivedEpoch))
+    }
+
+    /// The record of an intake already made durable (retained records only).
     public func record(for key: IntakeKey) -> LedgerRecord? {
-        processed[key].map { records[$0] }
+        records.last { $0.intakeKey == key }
     }
 
-    /// Accepted records, each with whether a later one has replaced it.
-    public var accepted: [LedgerRecord] {
+    /// Accepted records, in ledger order (retained records only).
+    public var acceptedRecords: [LedgerRecord] {
         records.filter { $0.receipt.outcome == .accepted }
     }
 
@@ -56,7 +76,7 @@ public struct LedgerIndex: Sendable {
     /// `kind` for `year`: newest by received time, then by ledger order.
     public func effective(year: Int, kind: ReportKind = .annual) -> [String: LedgerRecord] {
         var chosen: [String: LedgerRecord] = [:]
-        for record in accepted where record.receipt.year == year && record.receipt.kind == kind && !isSuperseded(record) {
+        for record in acceptedRecords where record.receipt.year == year && record.receipt.kind == kind && !isSuperseded(record) {
             guard let unit = record.receipt.unit else { continue }
             if let current = chosen[unit],
                (current.receivedEpoch, current.sequence) > (record.receivedEpoch, record.sequence) { continue }
@@ -68,20 +88,83 @@ public struct LedgerIndex: Sendable {
 
 extension LedgerIndex: SubmissionHistory {
     public func acceptedSHA256(forID id: String) -> String? {
-        acceptedByID[id].map { records[$0].receipt.sha256 }
+        acceptedByID[id].map { accepted[$0].sha256.hex }
     }
 
     public func hasAccepted(id: String, unit: String, year: Int, kind: ReportKind) -> Bool {
         guard let position = acceptedByID[id] else { return false }
-        let receipt = records[position].receipt
-        return receipt.unit == unit && receipt.year == year && receipt.kind == kind
+        let submission = accepted[position]
+        return submission.unit == unit && submission.year == year && submission.kind == kind
     }
 
+    /// The identity of the accepted submission with these bytes; file,
+    /// received time and diagnostics are not kept in memory and are empty.
     public func acceptedReceipt(sha256: String) -> Receipt? {
-        acceptedBySHA[sha256].map { records[$0].receipt }
+        acceptedBySHA[Digest(hex: sha256)].map { position in
+            let s = accepted[position]
+            return Receipt(file: "", sha256: sha256, outcome: .accepted, unit: s.unit, year: s.year, kind: s.kind, id: s.id,
+                           received: "", late: s.late, supersedes: s.supersedes, diagnostics: [])
+        }
     }
 
     public func tasksCompleted(before year: Int) -> Set<String> {
         Set(completions.filter { _, byYear in byYear.contains { $0.key < year && $0.value > 0 } }.keys)
+    }
+}
+
+/// What intake remembers of an accepted submission.
+private struct AcceptedSubmission: Sendable {
+    var sha256: Digest
+    var unit: String?
+    var year: Int?
+    var kind: ReportKind?
+    var id: String?
+    var late: Bool
+    var supersedes: String?
+    var completedTasks: [String]
+}
+
+/// An intake key with the SHA-256 held as 32 bytes, not 64 characters.
+private struct ProcessedKey: Hashable, Sendable {
+    var file: String
+    var sha256: Digest
+    var receivedEpoch: Int
+}
+
+/// A SHA-256 as four words: hashable, no heap allocation.
+struct Digest: Hashable, Sendable {
+    var words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(hex: String) {
+        var values: [UInt64] = [0, 0, 0, 0]
+        var index = 0
+        for (n, byte) in hex.utf8.prefix(64).enumerated() {
+            let nibble: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = UInt64(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = UInt64(byte - UInt8(ascii: "A") + 10)
+            default: nibble = 0
+            }
+            index = n / 16
+            values[index] = values[index] << 4 | nibble
+        }
+        words = (values[0], values[1], values[2], values[3])
+    }
+
+    var hex: String {
+        [words.0, words.1, words.2, words.3].map { word in
+            let text = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }.joined()
+    }
+
+    static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 }

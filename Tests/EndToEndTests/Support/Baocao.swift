@@ -22,12 +22,25 @@ enum Baocao {
         if let path = ProcessInfo.processInfo.environment["BAOCAO"], !path.isEmpty {
             candidates.append(URL(fileURLWithPath: path))
         }
-        candidates.append(Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("baocao"))
+        // The products folder of this build: on macOS the .xctest bundle sits in it; on Linux the
+        // tests are an executable in it (Bundle.main), and Bundle(for:) may name that folder itself.
+        let bundle = Bundle(for: BundleMarker.self).bundleURL
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("baocao"))
+        candidates.append(bundle.appendingPathComponent("baocao"))
+        if let tests = Bundle.main.executableURL {
+            candidates.append(tests.deletingLastPathComponent().appendingPathComponent("baocao"))
+        }
         candidates.append(packageRoot.appendingPathComponent(".build/debug/baocao"))
-        for url in candidates where FileManager.default.isExecutableFile(atPath: url.path) {
+        for url in candidates where isExecutable(url) {
             return url
         }
         throw Failure(description: "the baocao executable is not built: looked for \(candidates.map(\.path).joined(separator: ", ")); run `swift build` first")
+    }
+
+    private static func isExecutable(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: url.path)
     }
 
     /// What one run printed and how it ended.
