@@ -31,7 +31,7 @@ final class LedgerIndexTests: XCTestCase {
         XCTAssertTrue(index.isSuperseded(index.records[1]))
         XCTAssertFalse(index.isSuperseded(index.records[0]))
         XCTAssertFalse(index.isSuperseded(index.records[2]))
-        XCTAssertEqual(index.accepted.map(\.sequence), [1, 2, 3, 6, 7, 8, 9])
+        XCTAssertEqual(index.acceptedRecords.map(\.sequence), [1, 2, 3, 6, 7, 8, 9])
     }
 
     func testNewestByReceivedTimeNotLedgerOrder() {
