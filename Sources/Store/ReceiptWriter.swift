@@ -15,6 +15,11 @@ public struct ReceiptWriter: Sendable {
         try DurableFile.write(Data(receipt.text.utf8), to: textURL(receipt.file, receipt.sha256), sync: sync)
     }
 
+    /// Clears what a killed run left half-written; call with the store lock held.
+    public func sweepLeftovers() {
+        DurableFile.sweepLeftovers(in: folder)
+    }
+
     /// The receipt written earlier for this file and content, if it is there.
     public func read(file: String, sha256: String) -> Receipt? {
         guard let data = FileManager.default.contents(atPath: jsonURL(file, sha256).path) else { return nil }

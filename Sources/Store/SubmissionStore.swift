@@ -56,6 +56,7 @@ public final class SubmissionStore {
     /// Puts a rejected file in quarantine beside its receipt; returns where.
     public func keepRejected(_ source: URL, size: Int64, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let folder = layout.quarantine(receipt.sha256)
+        DurableFile.sweepLeftovers(in: folder)
         let file = folder.appendingPathComponent(Self.safeName(receipt.file))
         try DurableFile.keep(source, size: size, at: file, sync: sync)
         try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"), sync: sync)

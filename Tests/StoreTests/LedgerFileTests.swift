@@ -92,12 +92,17 @@ final class LedgerFileTests: XCTestCase {
     func testOpenForWritingCutsTornTailAndContinuesSequence() throws {
         let store = scratch.url("store")
         try LedgerFile(url: url).append(Array(records.prefix(2)))
+        let goodSize = try size()
         try appendRaw(try Make.line(records[2]).prefix(40))
         do {
             let opened = try SubmissionStore.openForWriting(at: store)
-            // The index may drop old diagnostics' wording to stay small; the rest is whole.
-            XCTAssertEqual(opened.index.records.map(Self.withoutDiagnostics), Array(records.prefix(2)).map(Self.withoutDiagnostics))
+            XCTAssertEqual(try size(), goodSize, "the torn tail is cut when the store is opened for writing")
             XCTAssertEqual(opened.index.nextSequence, 3)
+            XCTAssertTrue(opened.index.isProcessed(records[0].intakeKey))
+            XCTAssertTrue(opened.index.isProcessed(records[1].intakeKey))
+            XCTAssertFalse(opened.index.isProcessed(records[2].intakeKey), "the torn record is not an outcome")
+            XCTAssertEqual(opened.index.acceptedSHA256(forID: "id-HVCL-2026.xml"), Make.sha("HVCL-2026.xml"))
+            XCTAssertEqual(try opened.ledgerRecord(for: records[1].intakeKey), records[1], "whole, diagnostics included, from disk")
             try opened.commit([records[2]])
         }
         XCTAssertEqual(try SubmissionStore.openForReading(at: store).index.records, records)
@@ -107,12 +112,6 @@ final class LedgerFileTests: XCTestCase {
         let index = try SubmissionStore.openForReading(at: scratch.url("nowhere")).index
         XCTAssertEqual(index.records, [])
         XCTAssertEqual(index.nextSequence, 1)
-    }
-
-    private static func withoutDiagnostics(_ record: LedgerRecord) -> LedgerRecord {
-        var slim = record
-        slim.receipt.diagnostics = []
-        return slim
     }
 
     private func size() throws -> Int {

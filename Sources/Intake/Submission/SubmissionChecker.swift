@@ -90,7 +90,9 @@ public final class SubmissionChecker: Sendable {
             return Verdict(receipt: receipt, report: nil, kind: file.kind)
         }
         diagnostics += rules.historyProblems(report, history: history)
-        let late = report.kind == .annual && file.received > plan.calendar.unitReportDeadline(year: report.year)
+        // Only the plan's years have a deadline; an out-of-range year is refused anyway.
+        let late = report.kind == .annual && plan.years.contains(report.year)
+            && file.received > plan.calendar.unitReportDeadline(year: report.year)
         if late {
             let due = plan.calendar.unitReportDue
             diagnostics.append(Diagnostic(.late, at: SourceLocation(file: file.name),

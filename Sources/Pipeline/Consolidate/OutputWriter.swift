@@ -16,6 +16,7 @@ public struct OutputWriter {
     @discardableResult
     public func write<Data: Encodable>(_ document: WordDocument, data: Data, baseName: String) throws -> [String] {
         let package = try document.package()
+        DurableFile.sweepLeftovers(in: folder)
         let docx = folder.appendingPathComponent(baseName + ".docx")
         let flat = folder.appendingPathComponent(baseName + ".xml")
         let json = folder.appendingPathComponent(baseName + ".json")

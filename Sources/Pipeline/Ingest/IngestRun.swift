@@ -34,6 +34,7 @@ public struct IngestRun {
     public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in },
                     each: (Receipt) throws -> Void = { _ in }) throws -> IngestSummary {
         let (entries, skipped) = try InboxScanner.scan(inbox)
+        receipts.sweepLeftovers()
         let queue = BoundedQueue<[Inspected]>(capacity: 2)
         let checker = self.checker
         let batchSize = self.batchSize

@@ -72,6 +72,7 @@ public enum DurableFile {
             return
         }
         guard let data = FileManager.default.contents(atPath: source.path) else { throw StoreError.io("read", source.path, errno) }
+        sweepLeftovers(in: folder)
         try write(data, to: url, sync: sync)
     }
 
@@ -82,6 +83,19 @@ public enum DurableFile {
         guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
         defer { close(fd) }
         guard baocao_syncfs(fd) == 0 else { throw StoreError.io("syncfs", url.path, errno) }
+    }
+
+    /// Removes what a killed writer left in `folder`: `.NAME.tmp-PID` files
+    /// that never got renamed, whose process is gone. A live writer's
+    /// temporary file is left alone.
+    public static func sweepLeftovers(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                  let pid = Int32(name[marker.upperBound...]) else { continue }
+            let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+            if !alive { unlink(folder.appendingPathComponent(name).path) }
+        }
     }
 
     /// Removes a file the store has finished with; durably with `.now`.
