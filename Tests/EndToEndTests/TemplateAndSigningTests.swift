@@ -19,6 +19,17 @@ final class TemplateAndSigningTests: XCTestCase {
             let text = try space.run(["check", out.path, "--store", space.store.path, "--keys", space.keys.path])
             XCTAssertTrue(text.stdout.contains("Kết quả"), text.stdout)
         }
+        // The secretariat's own review tasks come due in their years: III.2 in 2028, III.3 in 2030.
+        for (year, review) in [(2028, "III.2"), (2030, "III.3")] {
+            let out = space.root.appendingPathComponent("KTXHS-\(year).xml")
+            XCTAssertEqual(try space.run(["template", "--unit", "KTXHS", "--year", String(year), "--out", out.path]).status, 0)
+            XCTAssertTrue(try String(contentsOf: out, encoding: .utf8).contains(#"<task code="\#(review)""#), "\(year): \(review) due")
+            try Workspace.setReceived(out, "\(year)-11-10T09:00:00+07:00")
+            let run = try space.run(["check", out.path, "--json", "--store", space.store.path, "--keys", space.keys.path])
+            let result = results(try run.json()).first
+            XCTAssertEqual(result?.outcome, "accepted", "KTXHS \(year): \(result?.diagnostics ?? [])")
+            XCTAssertEqual(result?.codes ?? ["?"], [], "KTXHS \(year): \(result?.diagnostics ?? [])")
+        }
         // To standard output as well.
         let printed = try space.run(["template", "--unit", "HVCL", "--year", "2026"])
         XCTAssertEqual(printed.status, 0, printed.summary)

@@ -83,12 +83,44 @@ final class LedgerIndexTests: XCTestCase {
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "CVT", year: 2026, kind: .annual))
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "HVCL", year: 2027, kind: .annual))
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "HVCL", year: 2026, kind: .adhoc))
-        XCTAssertEqual(index.acceptedReceipt(sha256: Make.sha("a.xml"))?.file, "a.xml", "the duplicate does not replace the original")
+        let original = index.acceptedReceipt(sha256: Make.sha("a.xml"))
+        XCTAssertEqual(original?.outcome, .accepted)
+        XCTAssertEqual(original?.id, "A")
+        XCTAssertEqual(original?.unit, "HVCL")
+        XCTAssertEqual(original?.sha256, Make.sha("a.xml"))
         XCTAssertNil(index.acceptedReceipt(sha256: Make.sha("r.xml")))
 
         XCTAssertEqual(index.record(for: records[1].intakeKey), records[1])
+        for record in records { XCTAssertTrue(index.isProcessed(record.intakeKey)) }
+        XCTAssertFalse(index.isProcessed(IntakeKey(file: "r.xml", sha256: Make.sha("r.xml"), receivedEpoch: t0 + 2)))
+        XCTAssertFalse(index.isProcessed(IntakeKey(file: "a.xml", sha256: Make.sha("other"), receivedEpoch: t0)))
         XCTAssertNil(index.record(for: IntakeKey(file: "r.xml", sha256: Make.sha("r.xml"), receivedEpoch: t0 + 2)),
                      "same name and bytes but another mtime is another intake")
         XCTAssertEqual(index.nextSequence, 4)
+    }
+
+    /// Intake's compact index keeps no records but answers every question intake asks.
+    func testCompactIndexAnswersLikeTheFullOne() {
+        let records = [
+            Make.record(1, file: "a.xml", unit: "VCNS", id: "A", received: t0, completed: ["2.1.2"]),
+            Make.record(2, file: "b.xml", unit: "VCNS", id: "B", supersedes: "A", received: t0 + 1),
+            Make.record(3, file: "r.xml", outcome: .rejected, id: "R", received: t0 + 2),
+            Make.record(4, file: "c.xml", unit: "KTXHS", id: "C", received: t0 + 3, completed: ["1.4"]),
+        ]
+        let full = LedgerIndex(records: records)
+        let compact = LedgerIndex(records: records, retainingRecords: false)
+        XCTAssertEqual(compact.records, [])
+        XCTAssertEqual(compact.nextSequence, full.nextSequence)
+        for year in 2026...2030 { XCTAssertEqual(compact.tasksCompleted(before: year), full.tasksCompleted(before: year), "\(year)") }
+        XCTAssertEqual(compact.tasksCompleted(before: 2027), ["1.4"], "A's completion went with A when B superseded it")
+        for id in ["A", "B", "R", "C", "X"] {
+            XCTAssertEqual(compact.acceptedSHA256(forID: id), full.acceptedSHA256(forID: id), id)
+            XCTAssertEqual(compact.hasAccepted(id: id, unit: "VCNS", year: 2026, kind: .annual),
+                           full.hasAccepted(id: id, unit: "VCNS", year: 2026, kind: .annual), id)
+        }
+        for record in records {
+            XCTAssertTrue(compact.isProcessed(record.intakeKey))
+            XCTAssertEqual(compact.acceptedReceipt(sha256: record.receipt.sha256)?.id, full.acceptedReceipt(sha256: record.receipt.sha256)?.id)
+        }
     }
 }

@@ -18,7 +18,7 @@ public struct ReviewMerge {
         for year in years {
             // A past year is judged as it stood at its end; the current one on `asOf`.
             let yearEnd = CalendarDate(year: year, month: 12, day: 31)
-            merged[year] = try yearMerge.merge(year: year, asOf: min(asOf, yearEnd))
+            merged[year] = try yearMerge.merge(year: year, asOf: min(asOf, yearEnd), detail: false)
         }
         let withoutData = years.filter { merged[$0]?.submissions.isEmpty ?? true }
         var fundingByYear: [String: [String: Int64]] = [:]

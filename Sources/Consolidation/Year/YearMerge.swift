@@ -20,8 +20,10 @@ public struct YearMerge {
 
     /// The year's merge. `kind: .adhoc` merges ad-hoc reports instead (kept
     /// apart: they never replace an annual one); `including` narrows the
-    /// submissions, e.g. to those answering one request.
-    public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual,
+    /// submissions, e.g. to those answering one request. Without `detail`,
+    /// the units' words (results, products, difficulties, proposals) are left
+    /// out and only figures kept: what a review across the years needs.
+    public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true,
                       including: (LedgerRecord) -> Bool = { _ in true }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
         let completedEarlier = index.tasksCompleted(before: year)
@@ -30,12 +32,29 @@ public struct YearMerge {
         for (unit, record) in index.effective(year: year, kind: kind).sorted(by: { $0.key < $1.key }) where including(record) {
             let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
                                    received: record.receipt.received, late: record.receipt.late)
-            used.append((source, try report(record.receipt.sha256)))
+            var read = try report(record.receipt.sha256)
+            if !detail {
+                // Only figures are needed: drop the words before holding a year of reports.
+                for n in read.tasks.indices {
+                    read.tasks[n].results = []
+                    read.tasks[n].products = []
+                    read.tasks[n].difficulties = []
+                    read.tasks[n].proposals = []
+                }
+            }
+            used.append((source, read))
         }
         let earlierCompletion = try completionSources(before: year)
         let tasks = plan.tasks.map { task in
-            taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
-                        earlierSource: earlierCompletion[task.code])
+            var outcome = taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
+                                      earlierSource: earlierCompletion[task.code])
+            if !detail {
+                outcome.results = []
+                outcome.products = []
+                outcome.difficulties = []
+                outcome.proposals = []
+            }
+            return outcome
         }
         var funding: [String: Int64] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
         for task in tasks {
