@@ -62,11 +62,16 @@ extension ReportingStatus {
             }.map { RejectedFile(file: $0.receipt.file, received: $0.receipt.received, codes: $0.receipt.diagnostics.map(\.code.rawValue)) }
             let due = plan.dueTasks(of: unit.code, in: year, completedEarlier: completedEarlier).map(\.code)
             if let record = effective[unit.code] {
-                let receivedDay = calendar.calendarDate(of: .init(timeIntervalSince1970: Double(record.receivedEpoch)))
-                units.append(UnitState(unit: unit.code, name: unit.name, state: record.receipt.late ? "late" : "on-time",
+                // Timeliness is the unit's first accepted report of the year: a
+                // correction sent after the deadline does not make it late.
+                let first = index.acceptedRecords.filter {
+                    $0.receipt.unit == unit.code && $0.receipt.year == year && $0.receipt.kind == .annual
+                }.min { ($0.receivedEpoch, $0.sequence) < ($1.receivedEpoch, $1.sequence) } ?? record
+                let receivedDay = calendar.calendarDate(of: .init(timeIntervalSince1970: Double(first.receivedEpoch)))
+                units.append(UnitState(unit: unit.code, name: unit.name, state: first.receipt.late ? "late" : "on-time",
                                        received: record.receipt.received, submission: record.receipt.id,
                                        sha256: record.receipt.sha256,
-                                       daysLate: record.receipt.late ? dueDay.days(to: receivedDay) : nil,
+                                       daysLate: first.receipt.late ? dueDay.days(to: receivedDay) : nil,
                                        dueTasks: due, rejected: rejected))
             } else {
                 let past = dueDay.days(to: asOf)
