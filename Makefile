@@ -15,7 +15,8 @@ build: deps
 	$(SWIFT) build
 
 # A scratch inbox copied from Fixtures (the fixtures stay untouched), a fresh
-# store with the sample keyring, then ingest and the status board.
+# store with the sample keyring, then ingest, the status board and the yearly
+# documents in Outbox/2026/.
 demo: build
 	rm -rf $(DEMO)
 	mkdir -p $(DEMO)/Inbox $(DEMO)/Store/keys
@@ -23,6 +24,7 @@ demo: build
 	cp Fixtures/keys/*.pub $(DEMO)/Store/keys/
 	$(BIN) ingest --inbox $(DEMO)/Inbox --store $(DEMO)/Store --outbox Outbox || [ $$? -eq 1 ]
 	$(BIN) status --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store
+	$(BIN) consolidate --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store --outbox Outbox
 
 test: build
 	$(SWIFT) test

@@ -26,8 +26,15 @@ public struct OutputWriter {
         return [docx.path, flat.path, json.path]
     }
 
-    /// The path a document will have, for the `documents` list written inside its own JSON.
+    /// The path a document will have, for the `documents` list written
+    /// inside its own JSON: relative to the working folder when under it, so
+    /// the same store gives the same bytes wherever the project lives.
     public func path(_ baseName: String, _ ext: String) -> String {
-        folder.appendingPathComponent("\(baseName).\(ext)").path
+        Self.display(folder.appendingPathComponent("\(baseName).\(ext)"))
+    }
+
+    static func display(_ url: URL) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(here) ? String(url.path.dropFirst(here.count)) : url.path
     }
 }

@@ -28,7 +28,7 @@ public struct RemindRun {
             let flat = base.appendingPathExtension("xml")
             try DurableFile.write(try package.docx(), to: docx)
             try DurableFile.write(try package.flatOPC(), to: flat)
-            return WrittenReminder(reminder: reminder, documents: [docx.path, flat.path])
+            return WrittenReminder(reminder: reminder, documents: [OutputWriter.display(docx), OutputWriter.display(flat)])
         }
     }
 }

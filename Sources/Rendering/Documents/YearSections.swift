@@ -140,14 +140,14 @@ struct YearSections {
     /// Annex I: every task.
     func annexTasks(number: String) -> [Block] {
         let columns = [
-            Decree30.Column("STT", weight: 4, alignment: .center), Decree30.Column("Mã", weight: 5, alignment: .center),
+            Decree30.Column("STT", weight: 5, alignment: .center), Decree30.Column("Mã", weight: 6, alignment: .center),
             Decree30.Column("Nhiệm vụ", weight: 30), Decree30.Column("Đơn vị chủ trì", weight: 12),
-            Decree30.Column("Thời hạn", weight: 12), Decree30.Column("Tình trạng", weight: 12),
+            Decree30.Column("Thời hạn", weight: 10, alignment: .center), Decree30.Column("Tình trạng", weight: 12),
             Decree30.Column("Tiến độ", weight: 6, alignment: .center), Decree30.Column("Sản phẩm", weight: 25),
         ]
         let rows = data.tasks.enumerated().map { n, task in
             [String(n + 1), task.code, task.title, context.unitName(task.lead),
-             context.plan.task(task.code)?.schedule.text ?? "", Labels.taskState(task),
+             context.plan.task(task.code).map { Self.deadline($0.schedule, year: data.year) } ?? "", Labels.taskState(task),
              task.progress.map { "\($0)%" } ?? "", task.products.map(\.text).joined(separator: "\n")]
         }
         return Decree30.annexTitle("PHỤ LỤC \(number)", "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ NĂM \(data.year)",
@@ -189,6 +189,18 @@ struct YearSections {
         }
         return Decree30.annexTitle("PHỤ LỤC \(number)", "CÁC BÁO CÁO ĐƯỢC SỬ DỤNG ĐỂ TỔNG HỢP", pageBreakBefore: pageBreakBefore)
             + [Decree30.dataTable(columns, rows: rows, layout: layout)]
+    }
+
+    /// A schedule in a table cell: the year's deadline, else its rhythm.
+    static func deadline(_ schedule: Schedule, year: Int) -> String {
+        if let date = schedule.deadline(for: year) { return VietnameseDate.short(date) }
+        switch schedule.kind {
+        case .continuous: return "Thường xuyên \(schedule.from) - \(schedule.to)"
+        case .quarterly: return "Hằng quý"
+        case .yearly: return "Hằng năm"
+        case .duringYear: return "Trong năm \(schedule.to)"
+        case .oneOff: return schedule.deadline.map { "\($0.month)/\($0.year)" } ?? ""
+        }
     }
 
     static func value(_ value: Decimal?, _ measure: String) -> String {
