@@ -86,12 +86,23 @@ final class CrashSafetyTests: XCTestCase {
         }.sorted()
     }
 
+    /// Inbox and store on one file system: originals are hard links.
     func testKilledAnywhereARerunEndsAsOneUninterruptedRun() throws {
+        try killAndRerun(inboxParent: nil)
+    }
+
+    /// Inbox on another file system: originals are copied (temporary + rename).
+    func testKilledAnywhereWithTheInboxOnAnotherFileSystem() throws {
+        guard let elsewhere = Workspace.otherFileSystem else { throw XCTSkip("no second writable file system (/dev/shm)") }
+        try killAndRerun(inboxParent: elsewhere)
+    }
+
+    private func killAndRerun(inboxParent: URL?) throws {
         let inputs = try Self.makeInbox()
         let byName = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0) })
 
         // The reference: one run, never interrupted.
-        let reference = try Workspace("crash-reference")
+        let reference = try Workspace("crash-reference", inboxParent: inboxParent)
         defer { reference.remove() }
         try Self.fill(reference, with: inputs)
         var started = Date()
@@ -100,7 +111,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(full.status, 1, "some input is rejected: \(full.stderr)")
         // Time two more full runs and keep the shortest, so the kill points cover a run.
         for n in 0..<2 {
-            let timing = try Workspace("crash-timing-\(n)")
+            let timing = try Workspace("crash-timing-\(n)", inboxParent: inboxParent)
             defer { timing.remove() }
             try Self.fill(timing, with: inputs)
             started = Date()
@@ -115,12 +126,12 @@ final class CrashSafetyTests: XCTestCase {
 
         // Kill points: a tight set of early ones, then spread over a whole run.
         let early: [TimeInterval] = [0, 0.001, 0.002, 0.004, 0.006, 0.01, 0.015, 0.02, 0.03, 0.045]
-        let spread = (0..<38).map { fullRun * (0.25 + 0.8 * Double($0) / 37) }
+        let spread = (0..<30).map { fullRun * (0.25 + 0.8 * Double($0) / 29) }
         var report: [String] = []
         var landed = (none: 0, partial: 0, all: 0)
         var leftoversAfterKill = 0
         for (n, delay) in (early + spread).enumerated() {
-            let ws = try Workspace("crash-\(n)")
+            let ws = try Workspace("crash-\(n)", inboxParent: inboxParent)
             defer { ws.remove() }
             try Self.fill(ws, with: inputs)
             try Self.killedRun(ws, after: delay)
@@ -153,8 +164,8 @@ final class CrashSafetyTests: XCTestCase {
                 report.append("\(label): outbox differs from the uninterrupted run; only on one side: \(paths.prefix(6))")
             }
         }
-        print(String(format: "crash test (%@): full run %.0f ms; kills landed before any commit %d, mid-run %d, after the last commit %d; runs with temporaries left by the kill: %d",
-                     (try Binary.locate()).path, fullRun * 1000, landed.none, landed.partial, landed.all, leftoversAfterKill))
+        print(String(format: "crash test (%@, inbox %@): full run %.0f ms; kills landed before any commit %d, mid-run %d, after the last commit %d; runs with temporaries left by the kill: %d",
+                     (try Binary.locate()).path, inboxParent == nil ? "beside the store" : "on another file system", fullRun * 1000, landed.none, landed.partial, landed.all, leftoversAfterKill))
         XCTAssertTrue(report.isEmpty, "\(report.count) problems after kill + rerun:\n" + report.prefix(30).joined(separator: "\n"))
     }
 

@@ -70,15 +70,38 @@ final class Workspace {
     let store: URL
     let outbox: URL
 
-    init(_ label: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-pipeline-\(label)-\(UUID().uuidString)")
-        inbox = root.appendingPathComponent("Inbox")
+    /// The inbox's own folder when it lives elsewhere (another file system).
+    private let inboxRoot: URL?
+
+    /// `inboxParent`: put the inbox there instead of beside the store.
+    init(_ label: String, inboxParent: URL? = nil) throws {
+        let name = "baocao-pipeline-\(label)-\(UUID().uuidString)"
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+        inboxRoot = inboxParent?.appendingPathComponent(name)
+        inbox = (inboxRoot ?? root).appendingPathComponent("Inbox")
         store = root.appendingPathComponent("Store")
         outbox = root.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+        if let inboxRoot { try? FileManager.default.removeItem(at: inboxRoot) }
+    }
+
+    /// A writable folder on another file system than the temporary directory
+    /// (where stores go), so hard links from the inbox fail; nil if none.
+    static let otherFileSystem: URL? = {
+        func device(_ path: String) -> UInt64? {
+            var info = stat()
+            return stat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+        }
+        let candidate = URL(fileURLWithPath: "/dev/shm")
+        guard let here = device(FileManager.default.temporaryDirectory.path), let there = device(candidate.path),
+              here != there, access(candidate.path, W_OK) == 0 else { return nil }
+        return candidate
+    }()
 
     var layout: StoreLayout { StoreLayout(root: store) }
 
