@@ -11,7 +11,7 @@ struct KeygenCommand: ParsableCommand {
     @Option(help: "Mã đơn vị (unit code), e.g. CVT.")
     var unit: String
 
-    @Option(name: .customLong("out"), help: "Thư mục ghi khóa (folder for the key files).")
+    @Option(name: [.customLong("out"), .customLong("keys")], help: "Thư mục ghi khóa (folder for the key files).")
     var folder: String = "."
 
     func run() throws {

@@ -6,28 +6,43 @@ import Intake
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "Đóng gói báo cáo và tệp minh chứng thành gói .zip, có thể ký số (pack and sign a bundle).")
+        abstract: "Đóng gói báo cáo và tệp minh chứng thành gói .zip, có thể ký số (pack and sign a bundle).",
+        discussion: """
+            baocao pack report.xml bienban.pdf anh.png --out CVT-2026.zip --sign CVT.key
+            baocao pack THU_MUC --sign CVT.key      (THU_MUC/report.xml và THU_MUC/attachments/…)
+            Tệp minh chứng được đặt trong attachments/; product@file ghi "attachments/TÊN_TỆP".
+            """)
 
-    @Argument(help: "Tệp báo cáo XML (the report).")
+    @Argument(help: "Tệp báo cáo XML, hoặc thư mục chứa report.xml và attachments/ (the report, or a folder).")
     var report: String
 
     @Argument(help: "Tệp minh chứng, đặt vào attachments/ (evidence files).")
     var attachments: [String] = []
 
-    @Option(name: .customLong("out"), help: "Tệp .zip kết quả (output bundle).")
-    var output: String
+    @Option(name: [.customShort("o"), .customLong("out")], help: "Tệp .zip kết quả; mặc định TÊN.zip bên cạnh (output bundle).")
+    var output: String?
 
     @Option(help: "Khóa bí mật U.key để ký (private key to sign with).")
     var sign: String?
 
     func run() throws {
-        guard let reportBytes = FileManager.default.contents(atPath: report) else {
+        let source = URL(fileURLWithPath: report)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
             throw CommandFailure.usage("cannot read \(report)")
         }
+        let reportURL = isFolder.boolValue ? source.appendingPathComponent("report.xml") : source
+        guard let reportBytes = FileManager.default.contents(atPath: reportURL.path) else {
+            throw CommandFailure.usage("cannot read \(reportURL.path)")
+        }
         var files: [BundlePacker.Attachment] = []
+        if isFolder.boolValue {
+            files += try folderAttachments(source.appendingPathComponent("attachments"))
+        }
         for path in attachments {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.usage("cannot read \(path)") }
-            files.append(BundlePacker.Attachment(path: "attachments/" + URL(fileURLWithPath: path).lastPathComponent, data: data))
+            let inside = path.hasPrefix("attachments/") ? path : "attachments/" + URL(fileURLWithPath: path).lastPathComponent
+            files.append(BundlePacker.Attachment(path: inside, data: data))
         }
         var key: KeyPair?
         if let sign {
@@ -38,13 +53,26 @@ struct PackCommand: ParsableCommand {
                 throw CommandFailure.usage("\(sign): \(error)")
             }
         }
+        let destination = output ?? (isFolder.boolValue ? source.path : source.deletingPathExtension().path) + ".zip"
         do {
-            let bundle = try BundlePacker.pack(report: reportBytes, attachments: files, signingKey: key)
-            try bundle.write(to: URL(fileURLWithPath: output))
+            try BundlePacker.pack(report: reportBytes, attachments: files, signingKey: key).write(to: URL(fileURLWithPath: destination))
         } catch {
             throw CommandFailure.failure("cannot pack: \(error)")
         }
-        Output.print("Đã đóng gói \(output): report.xml, \(files.count) tệp minh chứng, manifest.xml\(key == nil ? "" : ", manifest.sig (đã ký)").\n"
-            + "Kiểm tra trước khi gửi: baocao check \(output)\n")
+        Output.print("Đã đóng gói \(destination): report.xml, \(files.count) tệp minh chứng, manifest.xml\(key == nil ? "" : ", manifest.sig (đã ký)").\n"
+            + "Kiểm tra trước khi gửi: baocao check \(destination)\n")
+    }
+
+    /// Every file under `folder`, as `attachments/…` paths, in a fixed order.
+    private func folderAttachments(_ folder: URL) throws -> [BundlePacker.Attachment] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var found: [BundlePacker.Attachment] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            found.append(BundlePacker.Attachment(path: "attachments/" + relative, data: data))
+        }
+        return found.sorted { $0.path < $1.path }
     }
 }
