@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var bundleLimits: LimitOptions
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         }
         let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
         let resources = try options.resources()
-        let checker = SubmissionChecker(resources: resources, keyring: try options.keyring())
+        let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
         // With a store, the ID and supersedes rules are checked against it (read only).
         var history: SubmissionHistory?
         if FileManager.default.fileExists(atPath: StoreLayout(root: options.storeURL).ledger.path) {

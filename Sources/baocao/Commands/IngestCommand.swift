@@ -12,10 +12,11 @@ struct IngestCommand: ParsableCommand {
         abstract: "Tiếp nhận mọi tệp trong hộp thư đến; mỗi tệp một biên nhận (ingest the inbox).")
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var bundleLimits: LimitOptions
 
     func run() throws {
         let resources = try options.resources()
-        let checker = SubmissionChecker(resources: resources, keyring: try options.keyring())
+        let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
         guard FileManager.default.fileExists(atPath: options.inboxURL.path) else {
             throw CommandFailure.usage("no inbox folder at \(options.inbox)")
         }
