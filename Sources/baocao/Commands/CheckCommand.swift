@@ -27,11 +27,7 @@ struct CheckCommand: ParsableCommand {
         // With a store, the ID and supersedes rules are checked against it (read only).
         var history: SubmissionHistory?
         if FileManager.default.fileExists(atPath: StoreLayout(root: options.storeURL).ledger.path) {
-            do {
-                history = try SubmissionStore.openForReading(at: options.storeURL).index
-            } catch {
-                throw CommandFailure.failure("cannot read the store: \(error)")
-            }
+            history = try options.storeForReading().index
         }
         let verdict = checker.check(IncomingFile(name: url.lastPathComponent, bytes: bytes, received: modified), history: history)
         if options.json {

@@ -27,13 +27,10 @@ struct ConsolidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try options.resources().plan
-        guard plan.years.contains(year) else {
-            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
-        }
+        let plan = try options.plan(coveringYear: year)
         let data: YearConsolidation
         do {
-            let store = try SubmissionStore.openForReading(at: options.storeURL)
+            let store = try options.storeForReading()
             let run = ConsolidateRun(plan: plan, store: store, outbox: options.outboxURL)
             let asOf = options.asOfDate(plan.calendar)
             data = kind == .adhoc ? try run.runAdhoc(year: year, request: request, asOf: asOf) : try run.run(year: year, asOf: asOf)

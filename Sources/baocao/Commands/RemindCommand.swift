@@ -16,13 +16,10 @@ struct RemindCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let plan = try options.resources().plan
-        guard plan.years.contains(year) else {
-            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
-        }
+        let plan = try options.plan(coveringYear: year)
         let written: [WrittenReminder]
         do {
-            let store = try SubmissionStore.openForReading(at: options.storeURL)
+            let store = try options.storeForReading()
             written = try RemindRun(plan: plan, store: store, outbox: options.outboxURL).run(year: year, asOf: options.asOfDate(plan.calendar))
         } catch {
             throw CommandFailure.failure("reminders failed: \(error)")

@@ -27,7 +27,7 @@ struct ReviewCommand: ParsableCommand {
         let plan = try options.resources().plan
         let data: MultiYearReview
         do {
-            let store = try SubmissionStore.openForReading(at: options.storeURL)
+            let store = try options.storeForReading()
             data = try ReviewRun(plan: plan, store: store, outbox: options.outboxURL)
                 .run(midterm ? .midterm : .final, asOf: options.asOfDate(plan.calendar))
         } catch {

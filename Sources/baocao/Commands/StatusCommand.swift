@@ -16,16 +16,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let plan = try options.resources().plan
-        guard plan.years.contains(year) else {
-            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
-        }
-        let index: LedgerIndex
-        do {
-            index = try SubmissionStore.openForReading(at: options.storeURL).index
-        } catch {
-            throw CommandFailure.failure("cannot read the store: \(error)")
-        }
+        let plan = try options.plan(coveringYear: year)
+        let index = try options.storeForReading().index
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: options.asOfDate(plan.calendar))
         if options.json {
             try Output.json(status)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Intake
 import ReportModel
+import Store
 
 /// The options every command shares (report-format.md §8).
 struct CommonOptions: ParsableArguments {
@@ -43,6 +44,24 @@ struct CommonOptions: ParsableArguments {
             return try IntakeResources.load(planFile: plan.map { URL(fileURLWithPath: $0) })
         } catch {
             throw CommandFailure.failure("cannot load the plan or schemas: \(error)")
+        }
+    }
+
+    /// The plan, with `year` checked to be one of its years (else exit 2).
+    func plan(coveringYear year: Int) throws -> Plan {
+        let plan = try resources().plan
+        guard plan.years.contains(year) else {
+            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
+        }
+        return plan
+    }
+
+    /// The store as it stands, read only; an unreadable ledger is a failure (exit 3).
+    func storeForReading() throws -> SubmissionStore {
+        do {
+            return try SubmissionStore.openForReading(at: storeURL)
+        } catch {
+            throw CommandFailure.failure("cannot read the store: \(error)")
         }
     }
 
