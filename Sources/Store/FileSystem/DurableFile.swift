@@ -23,7 +23,7 @@ public enum DurableFile {
     /// on return with `.now`, at the next `syncFileSystem` with `.deferred`.
     public static func write(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
-        try makeFolder(folder)
+        try makeFolder(folder, sync: sync)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io("open", temporary.path, errno) }
@@ -61,7 +61,7 @@ public enum DurableFile {
         var status = stat()
         if stat(url.path, &status) == 0 && Int64(status.st_size) == size { return }
         let folder = url.deletingLastPathComponent()
-        try makeFolder(folder)
+        try makeFolder(folder, sync: sync)
         // A link is atomic: `url` is the whole file or absent, no temporary name needed.
         if link(source.path, url.path) == 0 {
             if sync == .now {
@@ -105,11 +105,11 @@ public enum DurableFile {
     }
 
     /// Creates `url` and its parents, each made durable in its parent.
-    public static func makeFolder(_ url: URL) throws(StoreError) {
+    public static func makeFolder(_ url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         if FileManager.default.fileExists(atPath: url.path) { return }
-        try makeFolder(url.deletingLastPathComponent())
+        try makeFolder(url.deletingLastPathComponent(), sync: sync)
         guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else { throw StoreError.io("mkdir", url.path, errno) }
-        try syncFolder(url.deletingLastPathComponent())
+        if sync == .now { try syncFolder(url.deletingLastPathComponent()) }
     }
 
     /// fsync on a folder: makes the names in it (renames, unlinks) durable.
