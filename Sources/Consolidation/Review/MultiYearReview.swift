@@ -62,3 +62,21 @@ public struct OpenTask: Codable, Sendable, Equatable {
     public var deadline: String?
     public var overdue: Bool
 }
+
+extension CumulativeIndicator {
+    private enum Keys: String, CodingKey { case code, name, measure, aggregation, value, target, byYear, latestYear, sources }
+
+    /// Every key written, `null` where there is no value: a missing figure stays visible.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(aggregation, forKey: .aggregation)
+        try c.encode(value, forKey: .value)
+        try c.encode(target, forKey: .target)
+        try c.encode(byYear, forKey: .byYear)
+        try c.encode(latestYear, forKey: .latestYear)
+        try c.encode(sources, forKey: .sources)
+    }
+}

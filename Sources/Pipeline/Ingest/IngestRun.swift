@@ -113,7 +113,8 @@ public struct IngestRun {
                   now.received == item.entry.received else { return nil }
             if verdict.outcome == .accepted, let report = verdict.report {
                 kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, sync: .deferred)
-                completed = report.tasks.filter { $0.status == .completed }.map(\.code)
+                // Only the lead's word completes a task; a coordinating unit's share does not.
+                completed = report.tasks.filter { $0.status == .completed && $0.role == .lead }.map(\.code)
             } else {
                 kept = try store.keepRejected(item.entry.url, size: item.entry.size, receipt: verdict.receipt, sync: .deferred)
             }
