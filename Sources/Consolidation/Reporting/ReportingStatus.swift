@@ -19,11 +19,11 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
         public var name: String
         /// `on-time`, `late` or `missing`.
         public var state: String
-        public var received: String?
-        public var submission: String?
-        public var sha256: String?
+        @ExplicitNull public var received: String?
+        @ExplicitNull public var submission: String?
+        @ExplicitNull public var sha256: String?
         /// Days after the deadline the report came (late), or has been missing.
-        public var daysLate: Int?
+        @ExplicitNull public var daysLate: Int?
         /// The unit's due tasks this year.
         public var dueTasks: [String]
         /// Files of the unit that were refused for the year, with their codes.

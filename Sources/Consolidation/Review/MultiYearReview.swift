@@ -34,12 +34,12 @@ public struct CumulativeIndicator: Codable, Sendable, Equatable {
     public var aggregation: String
     /// `sum`: added across years; `latest`: the newest year's value. `nil`
     /// when no year has a value.
-    public var value: Decimal?
-    public var target: Decimal?
+    @ExplicitNull public var value: Decimal?
+    @ExplicitNull public var target: Decimal?
     /// One entry per year; `nil` for a year without a value.
     public var byYear: [String: Decimal?]
     /// The year `value` comes from, for `latest`.
-    public var latestYear: Int?
+    @ExplicitNull public var latestYear: Int?
     public var sources: [String]
 }
 
@@ -57,26 +57,8 @@ public struct OpenTask: Codable, Sendable, Equatable {
     public var lead: String
     /// The last known status and the year it was reported, if ever.
     public var lastStatus: String
-    public var lastReportedYear: Int?
-    public var progress: Int?
-    public var deadline: String?
+    @ExplicitNull public var lastReportedYear: Int?
+    @ExplicitNull public var progress: Int?
+    @ExplicitNull public var deadline: String?
     public var overdue: Bool
-}
-
-extension CumulativeIndicator {
-    private enum Keys: String, CodingKey { case code, name, measure, aggregation, value, target, byYear, latestYear, sources }
-
-    /// Every key written, `null` where there is no value: a missing figure stays visible.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(measure, forKey: .measure)
-        try c.encode(aggregation, forKey: .aggregation)
-        try c.encode(value, forKey: .value)
-        try c.encode(target, forKey: .target)
-        try c.encode(byYear, forKey: .byYear)
-        try c.encode(latestYear, forKey: .latestYear)
-        try c.encode(sources, forKey: .sources)
-    }
 }

@@ -33,9 +33,9 @@ public struct ReportingEntry: Codable, Sendable, Equatable {
     public var name: String
     /// `on-time`, `late` or `missing`.
     public var state: String
-    public var received: String?
-    public var submission: String?
-    public var sha256: String?
+    @ExplicitNull public var received: String?
+    @ExplicitNull public var submission: String?
+    @ExplicitNull public var sha256: String?
 }
 
 /// One plan task as the year's reports leave it.
@@ -48,11 +48,11 @@ public struct TaskOutcome: Codable, Sendable, Equatable {
     public var due: Bool
     /// The lead unit's word, or `not-reported`.
     public var status: String
-    public var progress: Int?
+    @ExplicitNull public var progress: Int?
     /// The pipeline's own finding: a deadline passed and the task not completed.
     public var overdue: Bool
-    public var deadline: String?
-    public var responsible: String?
+    @ExplicitNull public var deadline: String?
+    @ExplicitNull public var responsible: String?
     public var results: [ResultLine]
     public var products: [ProductLine]
     public var difficulties: [UnitText]
@@ -92,8 +92,8 @@ public struct IndicatorOutcome: Codable, Sendable, Equatable {
     public var measure: String
     public var aggregation: String
     /// `nil` when no unit reported it: missing, never zero.
-    public var value: Decimal?
-    public var target: Decimal?
+    @ExplicitNull public var value: Decimal?
+    @ExplicitNull public var target: Decimal?
     public var byUnit: [String: Decimal]
     public var sources: [String]
     public var provenance: [SourceRef]
@@ -108,66 +108,4 @@ public struct UnitIndicator: Codable, Sendable, Equatable {
     public var measure: String
     public var value: Decimal
     public var source: SourceRef
-}
-
-// §9 names these fields as required: every key is written, `null` where
-// there is no value (the synthesized encoders would leave the key out).
-
-extension ReportingEntry {
-    private enum Keys: String, CodingKey { case unit, name, state, received, submission, sha256 }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(name, forKey: .name)
-        try c.encode(state, forKey: .state)
-        try c.encode(received, forKey: .received)
-        try c.encode(submission, forKey: .submission)
-        try c.encode(sha256, forKey: .sha256)
-    }
-}
-
-extension TaskOutcome {
-    private enum Keys: String, CodingKey {
-        case code, group, title, lead, due, status, progress, overdue, deadline, responsible, results, products
-        case difficulties, proposals, funding, sources, provenance
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(group, forKey: .group)
-        try c.encode(title, forKey: .title)
-        try c.encode(lead, forKey: .lead)
-        try c.encode(due, forKey: .due)
-        try c.encode(status, forKey: .status)
-        try c.encode(progress, forKey: .progress)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(responsible, forKey: .responsible)
-        try c.encode(results, forKey: .results)
-        try c.encode(products, forKey: .products)
-        try c.encode(difficulties, forKey: .difficulties)
-        try c.encode(proposals, forKey: .proposals)
-        try c.encode(funding, forKey: .funding)
-        try c.encode(sources, forKey: .sources)
-        try c.encode(provenance, forKey: .provenance)
-    }
-}
-
-extension IndicatorOutcome {
-    private enum Keys: String, CodingKey { case code, name, measure, aggregation, value, target, byUnit, sources, provenance }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(measure, forKey: .measure)
-        try c.encode(aggregation, forKey: .aggregation)
-        try c.encode(value, forKey: .value)
-        try c.encode(target, forKey: .target)
-        try c.encode(byUnit, forKey: .byUnit)
-        try c.encode(sources, forKey: .sources)
-        try c.encode(provenance, forKey: .provenance)
-    }
 }
