@@ -101,13 +101,12 @@ enum DocumentFixture {
 
     /// Every command that writes documents, as the secretariat runs them.
     static func runAll(_ disk: DiskStore, store: SubmissionStore) throws {
-        let consolidate = ConsolidateRun(plan: plan, store: store, outbox: disk.outbox)
-        _ = try consolidate.run(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
-        _ = try consolidate.runAdhoc(year: 2026, request: "YC-2026-07", asOf: CalendarDate(year: 2026, month: 12, day: 1))
-        let review = ReviewRun(plan: plan, store: store, outbox: disk.outbox)
-        _ = try review.run(.midterm, asOf: CalendarDate(year: 2028, month: 12, day: 1))
-        _ = try review.run(.final, asOf: CalendarDate(year: 2030, month: 12, day: 1))
-        _ = try RemindRun(plan: plan, store: store, outbox: disk.outbox).run(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
+        let publisher = Publisher(plan: plan, store: store, outbox: disk.outbox)
+        _ = try publisher.yearDocuments(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
+        _ = try publisher.adhocDocument(year: 2026, request: "YC-2026-07", asOf: CalendarDate(year: 2026, month: 12, day: 1))
+        _ = try publisher.review(.midterm, asOf: CalendarDate(year: 2028, month: 12, day: 1))
+        _ = try publisher.review(.final, asOf: CalendarDate(year: 2030, month: 12, day: 1))
+        _ = try publisher.reminders(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
     }
 }
 

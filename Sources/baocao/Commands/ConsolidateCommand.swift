@@ -31,9 +31,11 @@ struct ConsolidateCommand: ParsableCommand {
         let data: YearConsolidation
         do {
             let store = try options.storeForReading()
-            let run = ConsolidateRun(plan: plan, store: store, outbox: options.outboxURL)
+            let publisher = Publisher(plan: plan, store: store, outbox: options.outboxURL)
             let asOf = options.asOfDate(plan.calendar)
-            data = kind == .adhoc ? try run.runAdhoc(year: year, request: request, asOf: asOf) : try run.run(year: year, asOf: asOf)
+            data = kind == .adhoc
+                ? try publisher.adhocDocument(year: year, request: request, asOf: asOf)
+                : try publisher.yearDocuments(year: year, asOf: asOf)
         } catch {
             throw CommandFailure.failure("consolidation failed, nothing half-written: \(error)")
         }

@@ -20,7 +20,8 @@ struct RemindCommand: ParsableCommand {
         let written: [WrittenReminder]
         do {
             let store = try options.storeForReading()
-            written = try RemindRun(plan: plan, store: store, outbox: options.outboxURL).run(year: year, asOf: options.asOfDate(plan.calendar))
+            written = try Publisher(plan: plan, store: store, outbox: options.outboxURL)
+                .reminders(year: year, asOf: options.asOfDate(plan.calendar))
         } catch {
             throw CommandFailure.failure("reminders failed: \(error)")
         }

@@ -28,8 +28,8 @@ struct ReviewCommand: ParsableCommand {
         let data: MultiYearReview
         do {
             let store = try options.storeForReading()
-            data = try ReviewRun(plan: plan, store: store, outbox: options.outboxURL)
-                .run(midterm ? .midterm : .final, asOf: options.asOfDate(plan.calendar))
+            data = try Publisher(plan: plan, store: store, outbox: options.outboxURL)
+                .review(midterm ? .midterm : .final, asOf: options.asOfDate(plan.calendar))
         } catch {
             throw CommandFailure.failure("review failed, nothing half-written: \(error)")
         }
