@@ -51,10 +51,12 @@ public struct IngestRun {
         var summary = IngestSummary(skipped: skipped)
         var done = 0
         while let inspected = queue.take() {
-            for receipt in try commit(inspected, inbox: inbox) {
+            let (receipts, leftBehind) = try commit(inspected, inbox: inbox)
+            for receipt in receipts {
                 summary.count(receipt.outcome)
                 try each(receipt)
             }
+            summary.leftInInbox += leftBehind
             done += inspected.count
             progress(done, entries.count)
         }
@@ -63,37 +65,45 @@ public struct IngestRun {
 
     /// Reads and inspects a batch on every core; the bytes are dropped after.
     private static func inspect(_ batch: [InboxEntry], checker: SubmissionChecker) -> [Inspected] {
-        ParallelMap.map(batch) { entry -> Inspected? in
-            guard let bytes = FileManager.default.contents(atPath: entry.url.path) else { return nil }
+        ParallelMap.map(batch) { entry -> Inspected in
+            guard let bytes = FileManager.default.contents(atPath: entry.url.path) else {
+                return Inspected(entry: entry, inspection: nil)
+            }
             var inspection = checker.inspect(IncomingFile(name: entry.name, bytes: bytes, received: entry.received))
             inspection.file.bytes = Data()
             return Inspected(entry: entry, inspection: inspection)
-        }.compactMap { $0 }
+        }
     }
 
     /// Decides, keeps and commits one inspected batch, in intake order.
-    private func commit(_ inspected: [Inspected], inbox: URL) throws -> [Receipt] {
+    /// Returns the receipts, and the files left in the inbox for a later run
+    /// (unreadable, or changed since they were read).
+    private func commit(_ inspected: [Inspected], inbox: URL) throws -> ([Receipt], [String]) {
         var results: [Receipt] = []
         var leaving: [URL] = []
+        var leftBehind: [String] = []
         for item in inspected {
             if let receipt = try keep(item) {
                 results.append(receipt)
                 leaving.append(item.entry.url)
+            } else {
+                leftBehind.append(item.entry.name)
             }
         }
-        guard !leaving.isEmpty else { return results }
+        guard !leaving.isEmpty else { return (results, leftBehind) }
         try DurableFile.syncFileSystem(containing: store.layout.root)
         try DurableFile.syncFileSystem(containing: receipts.folder)
         try store.commitStaged()
         for url in leaving { try DurableFile.remove(url, sync: .deferred) }
         try DurableFile.syncFolder(inbox)
-        return results
+        return (results, leftBehind)
     }
 
     /// Decides one inspected file and keeps its bytes and receipts (synced
     /// later with the batch); nil when the file changed since it was read.
     private func keep(_ item: Inspected) throws -> Receipt? {
-        let file = item.inspection.file
+        guard let inspection = item.inspection else { return nil }
+        let file = inspection.file
         let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
         if store.index.isProcessed(key) {
             // The outcome was durable before a crash: finish, don't redo. Its
@@ -104,7 +114,7 @@ public struct IngestRun {
             try receipts.write(done.receipt, sync: .deferred)
             return done.receipt
         }
-        let verdict = checker.decide(item.inspection, history: store.index)
+        let verdict = checker.decide(inspection, history: store.index)
         var kept: String?
         var completed: [String] = []
         if verdict.outcome != .duplicate {
@@ -129,7 +139,8 @@ public struct IngestRun {
 /// One inbox file after the parallel stage.
 private struct Inspected: Sendable {
     var entry: InboxEntry
-    var inspection: Inspection
+    /// nil when the file could not be read.
+    var inspection: Inspection?
 }
 
 /// What one ingest run did: counts only, the receipts went to `each` as
@@ -137,6 +148,9 @@ private struct Inspected: Sendable {
 public struct IngestSummary: Sendable {
     /// Inbox entries that are not regular files (folders, links), left in place.
     public var skipped: [String]
+    /// Files left in the inbox for the next run: unreadable, or changed
+    /// while this run read them. Never silently dropped.
+    public var leftInInbox: [String] = []
     public private(set) var outcomes: [Outcome: Int] = [:]
 
     public init(skipped: [String]) {

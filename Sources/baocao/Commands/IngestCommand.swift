@@ -38,6 +38,9 @@ struct IngestCommand: ParsableCommand {
         for name in summary.skipped {
             Output.note("Bỏ qua \(name): không phải tệp thường (skipped: not a regular file).")
         }
+        for name in summary.leftInInbox {
+            Output.note("Để lại \(name) trong hộp thư: không đọc được hoặc đang được ghi; lần chạy sau sẽ xử lý (left in the inbox: unreadable or still changing).")
+        }
         if !options.json { Output.print(IngestText.totals(summary)) }
         if summary.anyRejected { throw ExitCode(ExitStatus.someRejected) }
     }
