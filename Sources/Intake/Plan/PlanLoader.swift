@@ -18,7 +18,30 @@ enum PlanLoader {
         guard problems.isEmpty, let root = document.rootElement() else {
             throw ResourceError(file: url.path, problems: problems.map { "\($0.line ?? 0): \($0.message)" })
         }
-        return read(root)
+        let plan = read(root)
+        let inconsistencies = consistencyProblems(plan)
+        guard inconsistencies.isEmpty else { throw ResourceError(file: url.path, problems: inconsistencies) }
+        return plan
+    }
+
+    /// What the schema cannot say: years in order, schedules inside the
+    /// plan, a deadline on every one-off task, a year on every by-year target.
+    static func consistencyProblems(_ plan: Plan) -> [String] {
+        guard plan.firstYear <= plan.lastYear else { return ["firstYear \(plan.firstYear) is after lastYear \(plan.lastYear)"] }
+        var found: [String] = []
+        for task in plan.tasks {
+            let schedule = task.schedule
+            if schedule.from > schedule.to || !plan.years.contains(schedule.from) || !plan.years.contains(schedule.to) {
+                found.append("task \(task.code): schedule \(schedule.from)–\(schedule.to) is not within the plan's years")
+            }
+            if schedule.kind == .oneOff && schedule.deadline == nil {
+                found.append("task \(task.code): a one-off task needs a deadline")
+            }
+        }
+        for indicator in plan.indicators where indicator.target?.period == .byYear && indicator.target?.year == nil {
+            found.append("indicator \(indicator.code): a by-year target needs its year")
+        }
+        return found
     }
 
     /// The schema vouches for shape and formats; this only maps names to values.
