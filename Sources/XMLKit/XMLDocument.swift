@@ -34,6 +34,9 @@ public final class XMLDocument {
         if let place = DoctypeScanner.findDoctype(in: utf8) {
             throw XMLParseFailure(problems: [doctype(at: place)])
         }
+        guard utf8.count < Int(Int32.max) else {
+            throw XMLParseFailure(problems: [XMLProblem(kind: .malformed, line: nil, column: nil, message: "document larger than 2 GiB")])
+        }
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseFailure(problems: [XMLProblem(kind: .malformed, line: nil, column: nil, message: "out of memory")])
         }

@@ -17,8 +17,25 @@ public struct IncomingFile: Sendable {
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
     }
 
+    /// A file too large to take in: only its identity, its first bytes
+    /// (to tell the kind) and its size travel on.
+    public init(name: String, oversized url: URL, size: Int64, received: Date) throws {
+        self.name = name
+        let handle = try FileHandle(forReadingFrom: url)
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        try? handle.close()
+        bytes = Data()
+        sha256 = try SHA256Digest.hex(fileAt: url)
+        kind = Self.isZip(head) ? .zip : .xml
+        self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
+        oversize = size
+    }
+
     /// Zip or XML, told from the bytes, never from the name.
     public let kind: Kind
+
+    /// The size of a file refused unread for its size, else nil.
+    public private(set) var oversize: Int64?
 
     /// Whether `bytes` start like a zip archive (local header, empty archive, spanned).
     public static func isZip(_ bytes: Data) -> Bool {

@@ -32,9 +32,18 @@ public final class SubmissionChecker: Sendable {
         return decide(inspect(file), history: history)
     }
 
+    /// Whether a file of `size` bytes is refused unread (past the size limit).
+    public func isOversized(_ size: Int64) -> Bool { size > limits.maxTotalUncompressed }
+
     /// Every check that needs no store. Thread-safe.
     public func inspect(_ file: IncomingFile) -> Inspection {
         var inspection = Inspection(file: file, diagnostics: [], report: nil, claimed: ClaimedIdentity())
+        if let size = file.oversize {
+            inspection.diagnostics = [Diagnostic(.bundleLimit, at: SourceLocation(file: file.name),
+                message: "Tệp nặng \(size) byte, vượt giới hạn \(limits.maxTotalUncompressed) byte; hệ thống không mở tệp này.",
+                english: "The file is \(size) bytes, past the \(limits.maxTotalUncompressed)-byte limit; it was not opened.")]
+            return inspection
+        }
         var reportBytes = file.bytes
         var reportName = file.name
         var bundle: OpenedBundle?

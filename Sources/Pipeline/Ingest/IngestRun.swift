@@ -66,10 +66,18 @@ public struct IngestRun {
     /// Reads and inspects a batch on every core; the bytes are dropped after.
     private static func inspect(_ batch: [InboxEntry], checker: SubmissionChecker) -> [Inspected] {
         ParallelMap.map(batch) { entry -> Inspected in
-            guard let bytes = FileManager.default.contents(atPath: entry.url.path) else {
-                return Inspected(entry: entry, inspection: nil)
+            let file: IncomingFile
+            if checker.isOversized(entry.size) {
+                guard let big = try? IncomingFile(name: entry.name, oversized: entry.url, size: entry.size, received: entry.received)
+                else { return Inspected(entry: entry, inspection: nil) }
+                file = big
+            } else {
+                guard let bytes = FileManager.default.contents(atPath: entry.url.path) else {
+                    return Inspected(entry: entry, inspection: nil)
+                }
+                file = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
             }
-            var inspection = checker.inspect(IncomingFile(name: entry.name, bytes: bytes, received: entry.received))
+            var inspection = checker.inspect(file)
             inspection.file.bytes = Data()
             return Inspected(entry: entry, inspection: inspection)
         }

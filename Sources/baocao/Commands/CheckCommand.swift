@@ -18,18 +18,30 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular else {
             throw CommandFailure.usage("cannot read \(file)")
         }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
+        let modified = (attributes[.modificationDate] as? Date) ?? Date()
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         let resources = try options.resources()
         let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
+        let incoming: IncomingFile
+        do {
+            if checker.isOversized(size) {
+                incoming = try IncomingFile(name: url.lastPathComponent, oversized: url, size: size, received: modified)
+            } else {
+                incoming = IncomingFile(name: url.lastPathComponent, bytes: try Data(contentsOf: url), received: modified)
+            }
+        } catch {
+            throw CommandFailure.usage("cannot read \(file): \(error)")
+        }
         // With a store, the ID and supersedes rules are checked against it (read only).
         var history: SubmissionHistory?
         if FileManager.default.fileExists(atPath: StoreLayout(root: options.storeURL).ledger.path) {
             history = try options.storeForReading().index
         }
-        let verdict = checker.check(IncomingFile(name: url.lastPathComponent, bytes: bytes, received: modified), history: history)
+        let verdict = checker.check(incoming, history: history)
         if options.json {
             try Output.json(ResultsJSON(results: [verdict.receipt]))
         } else {
