@@ -25,18 +25,23 @@ final class DurableFileTests: XCTestCase {
         XCTAssertEqual(scratch.allPaths(), ["file.txt"])
     }
 
-    func testWriteIfAbsentKeepsAWholeFileAndRewritesOneCutShort() throws {
+    func testKeepLinksAWholeFileOnceAndRewritesOneCutShort() throws {
+        let source = scratch.url("inbox/report.xml")
+        try DurableFile.write(Data("original".utf8), to: source)
         let target = scratch.url("originals/ab/abcd")
-        try DurableFile.writeIfAbsent(Data("original".utf8), to: target)
+        try DurableFile.keep(source, size: 8, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
         // Content-addressed: a file already there whole (same size) is left alone.
-        try DurableFile.writeIfAbsent(Data("ORIGINAL".utf8), to: target)
+        let other = scratch.url("inbox/other.xml")
+        try DurableFile.write(Data("ORIGINAL".utf8), to: other)
+        try DurableFile.keep(other, size: 8, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
         // One cut short (a crash before its data reached the disk) is rewritten.
+        try FileManager.default.removeItem(at: target)
         try Data("orig".utf8).write(to: target)
-        try DurableFile.writeIfAbsent(Data("original".utf8), to: target)
+        try DurableFile.keep(source, size: 8, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
-        XCTAssertEqual(scratch.allPaths(), ["originals", "originals/ab", "originals/ab/abcd"])
+        XCTAssertEqual(scratch.allPaths(), ["inbox", "inbox/other.xml", "inbox/report.xml", "originals", "originals/ab", "originals/ab/abcd"])
     }
 
     func testDeferredWritesAreInPlaceAndSyncFileSystemSucceeds() throws {

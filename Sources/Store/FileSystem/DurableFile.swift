@@ -46,14 +46,6 @@ public enum DurableFile {
         if sync == .now { try syncFolder(folder) }
     }
 
-    /// Writes `data` once: a content-addressed file already there whole (its
-    /// size matches) is left alone; one cut short by a crash is rewritten.
-    public static func writeIfAbsent(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        var status = stat()
-        if stat(url.path, &status) == 0 && Int(status.st_size) == data.count { return }
-        try write(data, to: url, sync: sync)
-    }
-
     /// Keeps the file at `source` under `url` too, without copying its bytes:
     /// a hard link (the inbox and the store share a file system), else a
     /// copy written like `write`. An existing whole `url` is left alone.
