@@ -19,3 +19,11 @@ extension Decree30 {
         .paragraph(Paragraph(runs: runs))
     }
 }
+
+extension Decree30 {
+    /// The closing line (`… kính báo cáo …/.`), kept on the page of the
+    /// signature block that follows it, so the signature never stands alone.
+    public static func closing(_ text: String) -> Block {
+        .paragraph(Paragraph(text, .plain, ParagraphProperties(keepNext: true)))
+    }
+}

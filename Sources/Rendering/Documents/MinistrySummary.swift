@@ -29,7 +29,7 @@ public enum MinistrySummary {
         blocks += sections.unitTexts(\.difficulties)
         blocks.append(Decree30.partHeading("IV", Labels.partProposals))
         blocks += sections.unitTexts(\.proposals)
-        blocks.append(Decree30.paragraph("\(context.secretariatName) kính báo cáo Lãnh đạo Bộ./."))
+        blocks.append(Decree30.closing("\(context.secretariatName) kính báo cáo Lãnh đạo Bộ./."))
         blocks.append(Decree30.signature(SignatureBlock(recipients: ["Lãnh đạo Bộ (để báo cáo)", "Các đơn vị chủ trì nhiệm vụ"],
                                                         archive: "VT, \(plan.secretariat)", title: "VỤ TRƯỞNG")))
         blocks.append(.sectionBreak(.a4Landscape))

@@ -28,7 +28,7 @@ public enum PrimeMinisterReport {
         blocks += condensed(data.tasks.flatMap(\.difficulties))
         blocks.append(Decree30.itemHeading("2", "Đề xuất, kiến nghị"))
         blocks += condensed(data.tasks.flatMap(\.proposals))
-        blocks.append(Decree30.paragraph("\(plan.ministry.name) kính báo cáo Thủ tướng Chính phủ./."))
+        blocks.append(Decree30.closing("\(plan.ministry.name) kính báo cáo Thủ tướng Chính phủ./."))
         blocks.append(Decree30.signature(SignatureBlock(recipients: ["Như trên", "Lãnh đạo Bộ"], archive: "VT, \(plan.secretariat)",
                                                         authority: "KT. BỘ TRƯỞNG", title: "THỨ TRƯỞNG")))
         blocks.append(.sectionBreak(.a4Landscape))

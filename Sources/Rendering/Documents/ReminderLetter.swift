@@ -39,7 +39,7 @@ public enum ReminderLetter {
             + "\(context.secretariatName) đề nghị \(reminder.name) khẩn trương "
             + (reminder.reason == "rejected" ? "sửa các lỗi nêu trên và gửi lại báo cáo" : "gửi báo cáo")
             + " theo mẫu (lệnh baocao template), kiểm tra trước khi gửi (lệnh baocao check)."))
-        blocks.append(Decree30.paragraph("Trân trọng./."))
+        blocks.append(Decree30.closing("Trân trọng./."))
         blocks.append(Decree30.signature(SignatureBlock(recipients: ["Như trên", "Lãnh đạo Bộ (để báo cáo)"],
                                                         archive: "VT, \(plan.secretariat)", title: "VỤ TRƯỞNG")))
         return WordDocument(metadata: DocumentMetadata(title: summary, subject: reminder.name, created: context.date), blocks: blocks)

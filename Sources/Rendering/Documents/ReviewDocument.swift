@@ -95,7 +95,7 @@ public enum ReviewDocument {
             blocks.append(Decree30.paragraph("Các nhiệm vụ tiếp tục thực hiện đến hết thời hạn của Kế hoạch: "
                 + continuing.map { "\($0.code) (đến \(shortDate($0.deadline)))" }.joined(separator: "; ") + "."))
         }
-        blocks.append(Decree30.paragraph("\(plan.ministry.name) kính báo cáo Thủ tướng Chính phủ./."))
+        blocks.append(Decree30.closing("\(plan.ministry.name) kính báo cáo Thủ tướng Chính phủ./."))
         blocks.append(Decree30.signature(SignatureBlock(recipients: ["Như trên", "Lãnh đạo Bộ", "Các đơn vị chủ trì nhiệm vụ"],
                                                         archive: "VT, \(plan.secretariat)", authority: "KT. BỘ TRƯỞNG", title: "THỨ TRƯỞNG")))
 
