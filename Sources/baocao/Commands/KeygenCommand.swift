@@ -11,11 +11,15 @@ struct KeygenCommand: ParsableCommand {
     @Option(help: "Mã đơn vị (unit code), e.g. CVT.")
     var unit: String
 
-    @Option(name: [.customLong("out"), .customLong("keys")], help: "Thư mục ghi khóa (folder for the key files).")
-    var folder: String = "."
+    @Option(name: .customLong("out"), help: "Thư mục ghi khóa; mặc định --keys, nếu không thì thư mục hiện hành (folder for the key files).")
+    var folder: String?
+
+    /// Accepted like every command's (report-format.md §8); `--keys` names
+    /// the folder to write to when `--out` does not.
+    @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let base = URL(fileURLWithPath: folder)
+        let base = URL(fileURLWithPath: folder ?? options.keys ?? ".")
         let privateURL = base.appendingPathComponent("\(unit).key")
         let publicURL = base.appendingPathComponent("\(unit).pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {

@@ -25,6 +25,9 @@ struct PackCommand: ParsableCommand {
     @Option(help: "Khóa bí mật U.key để ký (private key to sign with).")
     var sign: String?
 
+    /// Accepted like every command's (report-format.md §8); unused here.
+    @OptionGroup var options: CommonOptions
+
     func run() throws {
         let source = URL(fileURLWithPath: report)
         var isFolder: ObjCBool = false

@@ -18,16 +18,10 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Ghi ra tệp thay vì màn hình (write to a file).")
     var output: String?
 
-    @Option(help: "Tệp định nghĩa kế hoạch (plan definition file).")
-    var plan: String?
+    @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let resources: IntakeResources
-        do {
-            resources = try IntakeResources.load(planFile: plan.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CommandFailure.failure("\(error)")
-        }
+        let resources = try options.resources()
         guard resources.plan.unit(unit) != nil else { throw CommandFailure.usage("unit \(unit) is not in the registry") }
         guard resources.plan.years.contains(year) else {
             throw CommandFailure.usage("year \(year) is outside the plan (\(resources.plan.firstYear)–\(resources.plan.lastYear))")
