@@ -184,7 +184,7 @@ struct YearSections {
             Decree30.Column("Thời hạn", weight: 10), Decree30.Column("SHA-256", weight: 17),
         ]
         let rows = data.submissions.enumerated().map { n, source in
-            [String(n + 1), context.unitName(source.unit), source.submission, source.received,
+            [String(n + 1), context.unitName(source.unit), source.submission, Self.dateTime(source.received),
              Labels.reporting(source.late ? "late" : "on-time"), String(source.sha256.prefix(16))]
         }
         return Decree30.annexTitle("PHỤ LỤC \(number)", "CÁC BÁO CÁO ĐƯỢC SỬ DỤNG ĐỂ TỔNG HỢP", pageBreakBefore: pageBreakBefore)
@@ -211,6 +211,12 @@ struct YearSections {
     static func month(_ iso: String) -> String {
         guard let month = YearMonth(iso: iso) else { return iso }
         return "\(month.month)/\(month.year)"
+    }
+
+    /// `2026-11-17T09:15:00+07:00` → `17/11/2026 09:15:00` (the plan's time zone).
+    static func dateTime(_ iso: String) -> String {
+        guard let date = CalendarDate(iso: String(iso.prefix(10))), iso.count >= 19 else { return iso }
+        return "\(VietnameseDate.short(date)) \(iso.dropFirst(11).prefix(8))"
     }
 
     /// `2026-11-17T09:00:00+07:00` → `17/11/2026`.
