@@ -5,7 +5,7 @@ import Foundation
 /// ```
 /// ledger.jsonl               one line per input file, append-only, fsync'd
 /// originals/ab/abcd…         accepted files, by SHA-256
-/// quarantine/abcd…/NAME      rejected files, beside receipt.json and receipt.txt
+/// quarantine/abcd…/NAME      rejected files, beside NAME.receipt.json and NAME.receipt.txt
 /// keys/UNIT.pub              the keyring
 /// lock                       held by the running command
 /// ```

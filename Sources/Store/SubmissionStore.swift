@@ -53,14 +53,17 @@ public final class SubmissionStore {
         return layout.relative(original)
     }
 
-    /// Puts a rejected file in quarantine beside its receipt; returns where.
+    /// Puts a rejected file in quarantine beside its receipt (`NAME`,
+    /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Files with
+    /// the same bytes share the folder, each with its own receipt.
     public func keepRejected(_ source: URL, size: Int64, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
         let folder = layout.quarantine(receipt.sha256)
         DurableFile.sweepLeftovers(in: folder)
-        let file = folder.appendingPathComponent(Self.safeName(receipt.file))
+        let name = Self.safeName(receipt.file)
+        let file = folder.appendingPathComponent(name)
         try DurableFile.keep(source, size: size, at: file, sync: sync)
-        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent("receipt.json"), sync: sync)
-        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent("receipt.txt"), sync: sync)
+        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent(name + ".receipt.json"), sync: sync)
+        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
         return layout.relative(file)
     }
 

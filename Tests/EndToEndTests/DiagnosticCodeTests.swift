@@ -115,12 +115,12 @@ final class DiagnosticCodeTests: XCTestCase {
         XCTAssertEqual(text.count, 1, "\(file): one .txt receipt naming \(sha) in \(names)")
     }
 
-    /// The rejected bytes kept in STORE/quarantine/<sha256>/ beside receipt.json.
+    /// The rejected bytes kept in STORE/quarantine/<sha256>/ beside NAME.receipt.json.
     private func assertQuarantined(in space: Workspace, sha: String, bytes: Data, file: String) throws {
         let folder = space.store.appendingPathComponent("quarantine/\(sha)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        XCTAssertTrue(names.contains("receipt.json"), "\(file): quarantine/\(sha)/receipt.json missing (found \(names))")
-        let kept = names.filter { !$0.hasPrefix("receipt.") }.contains { name in
+        XCTAssertTrue(names.contains { $0.hasSuffix(".receipt.json") }, "\(file): quarantine/\(sha)/NAME.receipt.json missing (found \(names))")
+        let kept = names.filter { !$0.hasSuffix(".receipt.json") && !$0.hasSuffix(".receipt.txt") }.contains { name in
             FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) == bytes
         }
         XCTAssertTrue(kept, "\(file): the rejected bytes are not in quarantine/\(sha)/ (found \(names))")

@@ -239,8 +239,8 @@ final class CrashSafetyTests: XCTestCase {
                 if FileManager.default.contents(atPath: folder.appendingPathComponent(receipt.file).path) != input.bytes {
                     found.append("\(receipt.file): not in quarantine/\(input.sha256)/ with its bytes")
                 }
-                let kept = (try? Data(contentsOf: folder.appendingPathComponent("receipt.json"))).flatMap { try? JSONDecoder().decode(Receipt.self, from: $0) }
-                if kept?.outcome != .rejected || kept?.sha256 != input.sha256 { found.append("\(receipt.file): no rejected receipt.json beside it in quarantine") }
+                let kept = (try? Data(contentsOf: folder.appendingPathComponent(receipt.file + ".receipt.json"))).flatMap { try? JSONDecoder().decode(Receipt.self, from: $0) }
+                if kept?.outcome != .rejected || kept?.sha256 != input.sha256 { found.append("\(receipt.file): no rejected NAME.receipt.json beside it in quarantine") }
             case .duplicate:
                 if record.kept != nil { found.append("\(receipt.file): a duplicate kept bytes at \(record.kept!)") }
             }

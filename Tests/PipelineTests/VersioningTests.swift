@@ -88,7 +88,7 @@ final class VersioningTests: XCTestCase {
             XCTAssertNotEqual(receipts[0].sha256, receipts[1].sha256)
             let quarantined = ws.layout.quarantine(receipts[1].sha256)
             XCTAssertEqual(try Data(contentsOf: quarantined.appendingPathComponent("b.xml")), Sample.report(id: "HVCL-2026-A", trainees: 250))
-            XCTAssertTrue(FileManager.default.fileExists(atPath: quarantined.appendingPathComponent("receipt.json").path))
+            XCTAssertTrue(FileManager.default.fileExists(atPath: quarantined.appendingPathComponent("b.xml.receipt.json").path))
             XCTAssertFalse(FileManager.default.fileExists(atPath: ws.layout.original(receipts[1].sha256).path), "\(runner)")
             XCTAssertEqual(try ws.index().effective(year: 2026)["HVCL"]?.receipt.sha256, receipts[0].sha256, "\(runner)")
             XCTAssertEqual(ws.inboxNames, [])
