@@ -6,10 +6,7 @@ import XCTest
 /// has §9's fields, and a rerun gives the same bytes.
 final class DocumentCommandsTests: XCTestCase {
     private func ingestedSample() throws -> Workspace {
-        let space = try Workspace()
-        let staged = try Baocao.script("scripts/stage-inbox", [Baocao.fixtures.appendingPathComponent("inbox-2026").path, space.inbox.path])
-        XCTAssertEqual(staged.status, 0, staged.summary)
-        try space.installSampleKeyring()
+        let space = try Workspace.withSampleInbox()
         let run = try space.ingest()
         XCTAssertEqual(run.status, 0, run.summary)
         return space

@@ -92,3 +92,15 @@ struct DiagnosticView: CustomStringConvertible {
 func results(_ object: [String: Any]) -> [ResultView] {
     (object["results"] as? [[String: Any]] ?? []).map(ResultView.init)
 }
+
+extension Workspace {
+    /// A workspace whose inbox holds the 2026 sample inbox, staged with the
+    /// project's script (received times set), and the sample keyring in `keys/`.
+    static func withSampleInbox() throws -> Workspace {
+        let space = try Workspace()
+        let staged = try Baocao.script("scripts/stage-inbox", [Baocao.fixtures.appendingPathComponent("inbox-2026").path, space.inbox.path])
+        guard staged.status == 0 else { throw Baocao.Failure(description: staged.summary) }
+        try space.installSampleKeyring()
+        return space
+    }
+}
