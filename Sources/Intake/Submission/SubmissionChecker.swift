@@ -96,7 +96,7 @@ public final class SubmissionChecker: Sendable {
             let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .rejected, unit: claimed.unit, year: claimed.year,
                                   kind: claimed.kind, id: claimed.id, received: received, late: false, supersedes: nil,
                                   diagnostics: diagnostics)
-            return Verdict(receipt: receipt, report: nil, kind: file.kind)
+            return Verdict(receipt: receipt, report: nil)
         }
         diagnostics += rules.historyProblems(report, history: history)
         // Only the plan's years have a deadline; an out-of-range year is refused anyway.
@@ -112,7 +112,7 @@ public final class SubmissionChecker: Sendable {
         let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: outcome, unit: report.unit, year: report.year,
                               kind: report.kind, id: report.id, received: received, late: late,
                               supersedes: report.supersedes, diagnostics: diagnostics)
-        return Verdict(receipt: receipt, report: outcome == .accepted ? report : nil, kind: file.kind)
+        return Verdict(receipt: receipt, report: outcome == .accepted ? report : nil)
     }
 
     /// A file byte-identical to an accepted one changes nothing.
@@ -121,7 +121,7 @@ public final class SubmissionChecker: Sendable {
         let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .duplicate, unit: original.unit, year: original.year,
                               kind: original.kind, id: original.id, received: plan.calendar.iso8601(file.received),
                               late: original.late, supersedes: original.supersedes, diagnostics: [])
-        return Verdict(receipt: receipt, report: nil, kind: file.kind)
+        return Verdict(receipt: receipt, report: nil)
     }
 
     /// §6: a unit whose key the secretariat holds must send a signed manifest.

@@ -5,7 +5,6 @@ public struct Verdict: Sendable {
     public var receipt: Receipt
     /// The report as read, when the file was accepted.
     public var report: Report?
-    public var kind: IncomingFile.Kind
 
     public var outcome: Outcome { receipt.outcome }
 }

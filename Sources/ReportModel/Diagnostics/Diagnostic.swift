@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Codable, Sendable {
 
 /// One finding about a submission. Diagnostics are values: a report with five
 /// problems gets five of them, collected, never thrown one at a time.
-public struct Diagnostic: Hashable, Codable, Sendable {
+public struct Diagnostic: Hashable, Sendable {
     public var code: DiagnosticCode
     public var location: SourceLocation
     /// What the unit's clerk reads, in plain Vietnamese.
@@ -48,4 +48,31 @@ public struct Diagnostic: Hashable, Codable, Sendable {
 extension Array where Element == Diagnostic {
     /// True when any diagnostic rejects the submission.
     public var hasErrors: Bool { contains { $0.severity == .error } }
+}
+
+/// §9's shape: `code`, `severity`, `file`, `line`, `column`, `message` (and
+/// `message_en`), flat, every key written (`null` where there is none).
+extension Diagnostic: Codable {
+    private enum Keys: String, CodingKey { case code, severity, file, line, column, message, messageEnglish = "message_en" }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(try c.decode(DiagnosticCode.self, forKey: .code),
+                  at: SourceLocation(file: try c.decodeIfPresent(String.self, forKey: .file),
+                                     line: try c.decodeIfPresent(Int.self, forKey: .line),
+                                     column: try c.decodeIfPresent(Int.self, forKey: .column)),
+                  message: try c.decode(String.self, forKey: .message),
+                  english: try c.decodeIfPresent(String.self, forKey: .messageEnglish) ?? "")
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(location.file, forKey: .file)
+        try c.encode(location.line, forKey: .line)
+        try c.encode(location.column, forKey: .column)
+        try c.encode(message, forKey: .message)
+        try c.encode(messageEnglish, forKey: .messageEnglish)
+    }
 }
