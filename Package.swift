@@ -18,21 +18,22 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 
         .target(name: "CFileSync"),
+        .target(name: "SystemKit", dependencies: ["CFileSync", "ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ZipKit", dependencies: ["CLibZip"]),
         .target(name: "ReportModel"),
         .target(name: "Rendering", dependencies: ["XMLKit", "ZipKit", "ReportModel", "Consolidation"]),
         .target(
             name: "Intake",
-            dependencies: ["ReportModel", "XMLKit", "ZipKit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ReportModel", "XMLKit", "ZipKit", "SystemKit", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")]
         ),
-        .target(name: "Store", dependencies: ["ReportModel", "CFileSync"]),
+        .target(name: "Store", dependencies: ["ReportModel", "SystemKit", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
-        .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel"]),
+        .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel", "SystemKit"]),
         .executableTarget(
             name: "baocao",
-            dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The benchmark's corpus generator; not part of what units or the secretariat use.
@@ -41,11 +42,11 @@ let package = Package(
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel"]),
-        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel", "Intake"]),
-        .testTarget(name: "DocumentTests", dependencies: ["Pipeline", "Consolidation", "Rendering", "Store", "Intake", "ReportModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "ZipKit"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit", "SystemKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel", "SystemKit"]),
+        .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel", "Intake", "SystemKit"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Pipeline", "Consolidation", "Rendering", "Store", "Intake", "ReportModel", "SystemKit"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "ZipKit", "SystemKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
     ]

@@ -1,5 +1,9 @@
 #define _GNU_SOURCE
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <linux/fs.h>
 #include "cfilesync.h"
 
 int baocao_syncfs(int fd) { return syncfs(fd); }
+
+int baocao_clone(int destination, int source) { return ioctl(destination, FICLONE, source); }

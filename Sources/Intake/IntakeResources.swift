@@ -44,8 +44,10 @@ public struct IntakeResources: Sendable {
 }
 
 /// A shipped or given resource that cannot be used: nothing runs without it.
-public struct ResourceError: Error, Sendable, CustomStringConvertible {
+public struct ResourceError: ExplainedError, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [String]
     public var description: String { "\(file): " + problems.joined(separator: "; ") }
+    public var vietnamese: String { "Không dùng được tệp \(file): " + problems.joined(separator: "; ") + "." }
+    public var english: String { "cannot use \(file): " + problems.joined(separator: "; ") }
 }

@@ -22,8 +22,7 @@ public struct ReceiptWriter: Sendable {
 
     /// The receipt written earlier for this file and content, if it is there.
     public func read(file: String, sha256: String) -> Receipt? {
-        guard let data = FileManager.default.contents(atPath: jsonURL(file, sha256).path) else { return nil }
-        return try? JSONDecoder().decode(Receipt.self, from: data)
+        KeptFiles.readReceipt(jsonURL(file, sha256))
     }
 
     private func base(_ file: String, _ sha256: String) -> String { "\(SubmissionStore.safeName(file)).\(sha256.prefix(12))" }

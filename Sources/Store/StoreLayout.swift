@@ -3,12 +3,16 @@ import Foundation
 /// Where the store keeps each thing, in one place.
 ///
 /// ```
-/// ledger.jsonl               one line per input file, append-only, fsync'd
-/// originals/ab/abcd…         accepted files, by SHA-256
-/// quarantine/abcd…/NAME      rejected files, beside NAME.receipt.json and NAME.receipt.txt
-/// keys/UNIT.pub              the keyring
-/// lock                       held by the running command
+/// ledger.jsonl                   one line per input file, append-only, fsync'd
+/// originals/ab/abcd…             accepted files, by SHA-256: the store's own copy
+/// originals/ab/abcd….receipt.json  the receipt it was accepted with
+/// quarantine/abcd…/NAME          rejected files, beside NAME.receipt.json and NAME.receipt.txt
+/// keys/UNIT.pub                  the keyring
+/// lock                           held by the running command
 /// ```
+///
+/// Every kept file has its receipt beside it, so a lost ledger can be
+/// rebuilt from the store alone (`baocao verify --repair`).
 public struct StoreLayout: Sendable {
     public let root: URL
 
@@ -19,17 +23,31 @@ public struct StoreLayout: Sendable {
     public var ledger: URL { root.appendingPathComponent("ledger.jsonl") }
     public var lock: URL { root.appendingPathComponent("lock") }
     public var keys: URL { root.appendingPathComponent("keys") }
+    public var originals: URL { root.appendingPathComponent("originals") }
+    public var quarantine: URL { root.appendingPathComponent("quarantine") }
 
     public func original(_ sha256: String) -> URL {
-        root.appendingPathComponent("originals").appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+        originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+    }
+
+    /// The receipt an original was accepted with.
+    public func originalReceipt(_ sha256: String) -> URL {
+        originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256 + Self.receiptSuffix)
     }
 
     public func quarantine(_ sha256: String) -> URL {
-        root.appendingPathComponent("quarantine").appendingPathComponent(sha256)
+        quarantine.appendingPathComponent(sha256)
     }
+
+    /// `.receipt.json`: the suffix of every receipt kept beside a file.
+    public static let receiptSuffix = ".receipt.json"
 
     /// The path of `url` relative to the store, as the ledger records it.
     public func relative(_ url: URL) -> String {
         String(url.path.dropFirst(root.path.count + 1))
+    }
+
+    public func absolute(_ relative: String) -> URL {
+        root.appendingPathComponent(relative)
     }
 }

@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import ReportModel
+import SystemKit
 
-/// The store: every accepted original by SHA-256, every rejected file in
-/// quarantine beside its receipt, and the ledger that says what became of
-/// each input. Nothing in it is ever deleted or rewritten.
+/// The store: its own copy of every accepted original by SHA-256, every
+/// rejected file in quarantine, each beside its receipt, and the ledger
+/// that says what became of each input. Nothing in it is ever deleted or
+/// rewritten.
+///
+/// Opening it checks that the ledger and the kept files agree: a cut or
+/// lost ledger never passes for a store with fewer submissions.
 public final class SubmissionStore {
     public let layout: StoreLayout
     public private(set) var index: LedgerIndex
@@ -21,49 +23,107 @@ public final class SubmissionStore {
     }
 
     /// Opens the store for writing: takes the lock (waiting for another run
-    /// if need be), then loads the ledger and cuts a torn last line.
+    /// if need be), then loads the ledger and checks it against the kept
+    /// files.
+    ///
+    /// A run killed before its commit leaves kept files without records,
+    /// and perhaps half a ledger line; their inputs are still in the inbox
+    /// (`inInbox` says so), so they are redone and the half line is cut.
+    /// Anything else (records lost from a ledger that was cut, emptied or
+    /// deleted) stops the run: nothing is cut or written.
     ///
     /// Intake needs the outcomes, not whole records: those stay on disk
     /// (ledger, receipts), so memory stays small however long the ledger grows.
-    public static func openForWriting(at root: URL, onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
+    public static func openForWriting(at root: URL, inInbox: (InputTrace) -> Bool = { _ in false },
+                                      onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
         let layout = StoreLayout(root: root)
         let lock = try StoreLock(at: layout.lock, onWait: onWait)
         let ledger = LedgerFile(url: layout.ledger)
         var index = LedgerIndex(retainingRecords: false)
-        _ = try ledger.load(repair: true) { record in
+        var kept: Set<String> = []
+        let contents = try ledger.load { record in
             index.add(record)
+            if let path = record.kept { kept.insert(path) }
             return nil
+        }
+        KeptFiles.sweepLeftovers(in: layout)
+        _ = try unrecorded(layout, recorded: kept, inInbox: inInbox, interruptedIsError: false)
+        if let torn = contents.torn {
+            // Provably uncommitted: its input (and every input kept but not
+            // recorded, checked above) is still in the inbox.
+            let named = torn.file.map { inInbox(InputTrace(file: $0, sha256: torn.sha256)) } ?? true
+            guard named else { throw StoreError(.tornLedger(line: torn.line), file: layout.ledger.path) }
+            try ledger.cut(torn)
         }
         return SubmissionStore(layout: layout, index: index, ledger: ledger, lock: lock)
     }
 
-    /// Opens the store to read it; a missing store reads as empty.
-    public static func openForReading(at root: URL) throws(StoreError) -> SubmissionStore {
+    /// Opens the store to read it, sharing the lock with other readers; a
+    /// missing store reads as empty. Refuses (with what to do) a store whose
+    /// ledger and kept files disagree, or one a run left half committed.
+    public static func openForReading(at root: URL, inInbox: (InputTrace) -> Bool = { _ in false }) throws(StoreError) -> SubmissionStore {
         let layout = StoreLayout(root: root)
+        let exists = (try? FileSystemPaths.status(root.path))?.kind == .folder
+        let lock = exists ? try StoreLock(at: layout.lock, shared: true) : nil
         let ledger = LedgerFile(url: layout.ledger)
-        return SubmissionStore(layout: layout, index: LedgerIndex(records: try ledger.load(repair: false)), ledger: ledger, lock: nil)
+        let contents = try ledger.load()
+        let recorded = Set(contents.records.compactMap(\.kept))
+        _ = try unrecorded(layout, recorded: recorded, inInbox: inInbox, interruptedIsError: true)
+        if let torn = contents.torn {
+            let interrupted = torn.file.map { inInbox(InputTrace(file: $0, sha256: torn.sha256)) } ?? false
+            throw interrupted
+                ? StoreError(.unrecorded([torn.file ?? ""], interrupted: true), file: layout.ledger.path)
+                : StoreError(.tornLedger(line: torn.line), file: layout.ledger.path)
+        }
+        let missing = contents.records.compactMap(\.kept).filter { (try? FileSystemPaths.status(layout.absolute($0).path)) == nil }
+        guard missing.isEmpty else { throw StoreError(.missing(missing), file: root.path) }
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: contents.records), ledger: ledger, lock: lock)
     }
 
-    /// Keeps an accepted file, by its SHA-256; returns where. The bytes are
-    /// the file at `source`, linked rather than copied where the file system
-    /// allows. The report is read again from here when documents are made.
-    public func keepAccepted(_ source: URL, size: Int64, sha256: String, sync: SyncPolicy = .now) throws(StoreError) -> String {
-        let original = layout.original(sha256)
-        try DurableFile.keep(source, size: size, at: original, sync: sync)
+    /// Kept files that no record names. Those whose input is still in the
+    /// inbox belong to a run that stopped before its commit; the others
+    /// mean records were lost. Throws for lost ones, and for interrupted
+    /// ones too when `interruptedIsError` (a reader must not publish then).
+    private static func unrecorded(_ layout: StoreLayout, recorded: Set<String>, inInbox: (InputTrace) -> Bool,
+                                   interruptedIsError: Bool) throws(StoreError) -> [KeptFile] {
+        let unrecorded = try KeptFiles.all(in: layout).filter { !recorded.contains($0.path) }
+        guard !unrecorded.isEmpty else { return [] }
+        let lost = unrecorded.filter { !inInbox($0.trace) }
+        if !lost.isEmpty { throw StoreError(.unrecorded(lost.map(\.path), interrupted: false), file: layout.root.path) }
+        if interruptedIsError { throw StoreError(.unrecorded(unrecorded.map(\.path), interrupted: true), file: layout.root.path) }
+        return unrecorded
+    }
+
+    /// Keeps an accepted input, by its SHA-256, beside its receipt; returns
+    /// where (relative to the store). `bytes` are the very bytes that were
+    /// checked; without them the input is copied from `source` and its hash
+    /// checked again.
+    public func keepAccepted(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
+        // The receipt first: a kept file is never without the receipt that names its input.
+        do {
+            try DurableFile.write(try Self.json(receipt), to: layout.originalReceipt(receipt.sha256), sync: sync)
+        } catch {
+            throw .store(error)
+        }
+        let original = layout.original(receipt.sha256)
+        try input.keep(at: original, sha256: receipt.sha256, sync: sync)
         return layout.relative(original)
     }
 
-    /// Puts a rejected file in quarantine beside its receipt (`NAME`,
-    /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Files with
+    /// Puts a rejected input in quarantine beside its receipt (`NAME`,
+    /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Inputs with
     /// the same bytes share the folder, each with its own receipt.
-    public func keepRejected(_ source: URL, size: Int64, receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) -> String {
+    public func keepRejected(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
         let folder = layout.quarantine(receipt.sha256)
-        DurableFile.sweepLeftovers(in: folder)
         let name = Self.safeName(receipt.file)
         let file = folder.appendingPathComponent(name)
-        try DurableFile.keep(source, size: size, at: file, sync: sync)
-        try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent(name + ".receipt.json"), sync: sync)
-        try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
+        do {
+            try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix), sync: sync)
+            try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
+        } catch {
+            throw .store(error)
+        }
+        try input.keep(at: file, sha256: receipt.sha256, sync: sync)
         return layout.relative(file)
     }
 
@@ -91,13 +151,21 @@ public final class SubmissionStore {
 
     /// The ledger's record of an intake, read from disk (intake keeps no records in memory).
     public func ledgerRecord(for key: IntakeKey) throws(StoreError) -> LedgerRecord? {
-        try ledger.load(repair: false) { $0.intakeKey == key ? $0 : nil }.last
+        try ledger.load { $0.intakeKey == key ? $0 : nil }.records.last
     }
 
-    /// The bytes of an accepted submission, exactly as received.
+    /// The bytes of an accepted submission, exactly as received: read from
+    /// the store's copy and checked against the SHA-256 the ledger records.
     public func original(sha256: String) throws(StoreError) -> Data {
         let url = layout.original(sha256)
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw StoreError.io("read", url.path, ENOENT) }
+        let data: Data
+        do {
+            data = try OpenFile.reading(url.path).readAll()
+        } catch {
+            throw .system(error)
+        }
+        let found = SHA256Hex.of(data)
+        guard found == sha256 else { throw StoreError(.altered(path: url.path, expected: sha256, found: found), file: url.path) }
         return data
     }
 
@@ -105,13 +173,31 @@ public final class SubmissionStore {
         do {
             return try JSONOutput.encode(receipt)
         } catch {
-            throw StoreError.damagedLedger(line: 0, reason: "cannot encode receipt: \(error)")
+            throw StoreError(.encoding("receipt"), file: receipt.file)
         }
     }
 
     /// A file name that stays inside its folder whatever the inbox held.
+    /// Receipt names are already escaped (`DisplayName`): valid UTF-8,
+    /// no control characters.
     static func safeName(_ name: String) -> String {
         let cleaned = name.replacingOccurrences(of: "/", with: "_")
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
+    }
+}
+
+/// The bytes of an input to keep: those that were checked, held in memory,
+/// or the input's file, copied and hashed again as it is kept.
+public enum KeptInput {
+    case bytes(Data, modified: Int)
+    case file(OpenFile, size: Int64, modified: Int)
+
+    func keep(at url: URL, sha256: String, sync: SyncPolicy) throws(KeepFailure) {
+        switch self {
+        case .bytes(let data, let modified):
+            do { try DurableFile.keep(data, modified: modified, at: url, sync: sync) } catch { throw .store(error) }
+        case .file(let source, let size, let modified):
+            try DurableFile.keepCopy(of: source, sha256: sha256, size: size, modified: modified, at: url, sync: sync)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportModel
 
 /// `baocao`: the report consolidation pipeline of the SME digital
 /// transformation plan. Every command is a small struct over the library.
@@ -9,7 +10,7 @@ struct Baocao: ParsableCommand {
         abstract: "Tiếp nhận, kiểm tra và tổng hợp báo cáo của các đơn vị (report consolidation pipeline).",
         subcommands: [
             IngestCommand.self, CheckCommand.self, StatusCommand.self, ConsolidateCommand.self, ReviewCommand.self, RemindCommand.self,
-            TemplateCommand.self, KeygenCommand.self, PackCommand.self,
+            VerifyCommand.self, TemplateCommand.self, KeygenCommand.self, PackCommand.self,
         ])
 }
 
@@ -28,8 +29,12 @@ enum Main {
             var command = try Baocao.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("baocao: \(failure.message)\n".utf8))
+            Output.note("baocao: \(failure.message)")
             exit(failure.status)
+        } catch let explained as ExplainedError {
+            // Every failure of the store, the disk or a resource: a sentence, never a dump.
+            Output.note("baocao: \(explained.vietnamese)\n        (\(explained.english))")
+            exit(ExitStatus.failure)
         } catch {
             let code = Baocao.exitCode(for: error)
             if code == .success {
@@ -41,7 +46,7 @@ enum Main {
                 exit(ExitStatus.someRejected)
             } else {
                 let text = Baocao.fullMessage(for: error)
-                FileHandle.standardError.write(Data("baocao: \(text.isEmpty ? "\(error)" : text)\n".utf8))
+                Output.note("baocao: \(text.isEmpty ? "lỗi không lường trước (unexpected failure)" : text)")
                 exit(ExitStatus.failure)
             }
         }

@@ -2,6 +2,7 @@ import Consolidation
 import Foundation
 import Intake
 import ReportModel
+import SystemKit
 import Store
 
 /// The plan the deployment ships (KH-433), loaded once.
@@ -35,7 +36,7 @@ final class FixtureStore {
     }
 
     /// The bundle's SHA-256 for a submission: stands for the bytes received.
-    static func sha256(of id: String) -> String { SHA256Digest.hex(Data("bundle:\(id)".utf8)) }
+    static func sha256(of id: String) -> String { SHA256Hex.of(Data("bundle:\(id)".utf8)) }
 
     /// Whether a report of `year` received at `received` is late: after the
     /// plan's 15 Nov 23:59:59 +07:00 deadline, as intake decides it.

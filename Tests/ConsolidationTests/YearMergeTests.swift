@@ -166,7 +166,7 @@ final class YearMergeTests: XCTestCase {
         XCTAssertEqual(data.task("2.3.9")?.funding, ["other": 30_000_000])
         XCTAssertEqual(data.task("2.1.2")?.funding, [:])
         // By task, the totals add up to the year's.
-        var byTask: [String: Int64] = [:]
+        var byTask: [String: Decimal] = [:]
         for task in data.tasks { for (source, amount) in task.funding { byTask[source, default: 0] += amount } }
         for (source, amount) in data.funding { XCTAssertEqual(byTask[source, default: 0], amount, source) }
     }

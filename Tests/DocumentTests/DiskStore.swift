@@ -1,6 +1,8 @@
 import Foundation
+import Consolidation
 import Intake
 import ReportModel
+import SystemKit
 import Store
 import XCTest
 
@@ -22,13 +24,20 @@ enum PackageRoot {
 }
 
 enum ShippedPlan {
-    static let plan: Plan = {
+    static let resources: IntakeResources = {
         do {
-            return try IntakeResources.load().plan
+            return try IntakeResources.load()
         } catch {
             fatalError("cannot load the shipped plan: \(error)")
         }
     }()
+    static let plan: Plan = resources.plan
+
+    /// The merge over `store`, reading reports as `Publisher` does.
+    static func merge(_ store: SubmissionStore) -> YearMerge {
+        let reader = StoredReport(resources: resources)
+        return YearMerge(plan: plan, index: store.index, report: { try reader.read(try store.original(sha256: $0), path: $0) })
+    }
 }
 
 /// A real store on disk, filled the way `baocao ingest` fills it: each
@@ -68,13 +77,13 @@ final class DiskStore {
         let bytes = ReportXML.encode(report)
         let file = sources.appendingPathComponent("\(report.id).xml")
         try bytes.write(to: file)
-        let sha = SHA256Digest.hex(bytes)
-        let kept = try store.keepAccepted(file, size: Int64(bytes.count), sha256: sha)
+        let sha = SHA256Hex.of(bytes)
         let epoch = Self.epoch(received)
         let late = report.kind == .annual && Double(epoch) > plan.calendar.unitReportDeadline(year: report.year).timeIntervalSince1970
         let receipt = Receipt(file: "\(report.id).xml", sha256: sha, outcome: .accepted, unit: report.unit, year: report.year,
                               kind: report.kind, id: report.id, received: received, late: late, supersedes: report.supersedes,
                               diagnostics: late ? [Diagnostic(.late, message: "Báo cáo được nhận sau thời hạn.", english: "Late.")] : [])
+        let kept = try store.keepAccepted(.bytes(bytes, modified: epoch), receipt: receipt)
         try store.commit([LedgerRecord(sequence: store.index.nextSequence, receipt: receipt, receivedEpoch: epoch,
                                        completedTasks: report.tasks.filter { $0.status == .completed }.map(\.code), kept: kept)])
         return sha
@@ -86,10 +95,10 @@ final class DiskStore {
         let bytes = Data("<report>\n  <task>\n".utf8)
         let file = sources.appendingPathComponent(name)
         try bytes.write(to: file)
-        let sha = SHA256Digest.hex(bytes + Data(name.utf8))
+        let sha = SHA256Hex.of(bytes + Data(name.utf8))
         let receipt = Receipt(file: name, sha256: sha, outcome: .rejected, unit: unit, year: year, kind: .annual, id: nil,
                               received: received, late: false, supersedes: nil, diagnostics: diagnostics)
-        let kept = try store.keepRejected(file, size: Int64(bytes.count), receipt: receipt)
+        let kept = try store.keepRejected(.bytes(bytes, modified: Self.epoch(received)), receipt: receipt)
         try store.commit([LedgerRecord(sequence: store.index.nextSequence, receipt: receipt, receivedEpoch: Self.epoch(received),
                                        completedTasks: [], kept: kept)])
     }

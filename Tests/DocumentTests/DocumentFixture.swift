@@ -101,7 +101,7 @@ enum DocumentFixture {
 
     /// Every command that writes documents, as the secretariat runs them.
     static func runAll(_ disk: DiskStore, store: SubmissionStore) throws {
-        let publisher = Publisher(plan: plan, store: store, outbox: disk.outbox)
+        let publisher = Publisher(resources: ShippedPlan.resources, store: store, outbox: disk.outbox)
         _ = try publisher.yearDocuments(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
         _ = try publisher.adhocDocument(year: 2026, request: "YC-2026-07", asOf: CalendarDate(year: 2026, month: 12, day: 1))
         _ = try publisher.review(.midterm, asOf: CalendarDate(year: 2028, month: 12, day: 1))

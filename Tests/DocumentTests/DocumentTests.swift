@@ -44,7 +44,7 @@ final class DocumentTests: XCTestCase {
     func testStoredReportsReadBack() throws {
         let record = try XCTUnwrap(store.index.effective(year: 2026)["HVCL"])
         XCTAssertEqual(record.receipt.id, "HVCL-2026-B")
-        let report = try StoredReport.read(try store.original(sha256: record.receipt.sha256))
+        let report = try StoredReport(resources: ShippedPlan.resources).read(try store.original(sha256: record.receipt.sha256), path: "x")
         XCTAssertEqual(report.supersedes, "HVCL-2026-A")
         XCTAssertEqual(report.tasks.map(\.code), ["2.3.8", "2.3.9"])
         XCTAssertEqual(report.tasks.first?.indicators.map(\.actual), [4, 100, 143])

@@ -29,9 +29,9 @@ final class IngestedStoreTests: XCTestCase {
 
     private func ingest() throws -> [Receipt] {
         let resources = try IntakeResources.load()
-        let store = try SubmissionStore.openForWriting(at: root.appendingPathComponent("Store"))
         var receipts: [Receipt] = []
-        _ = try IngestRun(checker: SubmissionChecker(resources: resources, keyring: Keyring(keys: [:])), store: store,
+        _ = try IngestRun(checker: SubmissionChecker(resources: resources, keyring: Keyring(keys: [:])),
+                          storeRoot: root.appendingPathComponent("Store"),
                           receipts: ReceiptWriter(outbox: root.appendingPathComponent("Outbox")))
             .run(inbox: root.appendingPathComponent("Inbox"), each: { receipts.append($0) })
         return receipts
@@ -52,7 +52,7 @@ final class IngestedStoreTests: XCTestCase {
         XCTAssertEqual(receipts.map(\.outcome), [.accepted, .accepted], "\(receipts.map(\.diagnostics))")
 
         let store = try SubmissionStore.openForReading(at: root.appendingPathComponent("Store"))
-        let merge = YearMerge(plan: F.plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
+        let merge = ShippedPlan.merge(store)
         let year2026 = try merge.merge(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
         XCTAssertEqual(year2026.task("2.2.2")?.status, "behind-schedule", "the lead's word")
         XCTAssertEqual(year2026.task("2.2.2")?.overdue, true)
@@ -73,7 +73,7 @@ final class IngestedStoreTests: XCTestCase {
         try drop(F.report("VTF", 2026, id: "VTF-2026", [F.task("2.2.2", .completed, 100)]), received: "2026-11-10T08:00:00+07:00")
         XCTAssertEqual(try ingest().map(\.outcome), [.accepted])
         let store = try SubmissionStore.openForReading(at: root.appendingPathComponent("Store"))
-        let merge = YearMerge(plan: F.plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
+        let merge = ShippedPlan.merge(store)
         let year2027 = try merge.merge(year: 2027, asOf: CalendarDate(year: 2027, month: 12, day: 1))
         let task = try XCTUnwrap(year2027.task("2.2.2"))
         XCTAssertFalse(task.due)

@@ -40,7 +40,9 @@ final class DiagnosticCodeTests: XCTestCase {
     func test_ATTACHMENT_MISSING() throws { try verify("ATTACHMENT_MISSING") }
     func test_ID_CONFLICT() throws { try verify("ID_CONFLICT") }
     func test_SUPERSEDES_UNKNOWN() throws { try verify("SUPERSEDES_UNKNOWN") }
+    func test_VALUE_TOO_LARGE() throws { try verify("VALUE_TOO_LARGE") }
     func test_LATE() throws { try verify("LATE") }
+    func test_TEMPLATE_TEXT() throws { try verify("TEMPLATE_TEXT") }
     func test_TASK_MISSING() throws { try verify("TASK_MISSING") }
 
     /// Every row for `code`: prerequisite first (accepted), then the file.

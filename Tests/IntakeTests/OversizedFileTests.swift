@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import ReportModel
+import SystemKit
 import XCTest
 
 /// A file past the size limit is refused without being read into memory,
@@ -16,14 +17,14 @@ final class OversizedFileTests: XCTestCase {
                                         limits: BundleLimits(maxTotalUncompressed: 1024))
         XCTAssertTrue(checker.isOversized(Int64(bytes.count)))
         XCTAssertFalse(checker.isOversized(1024))
-        let file = try IncomingFile(name: "big.xml", oversized: url, size: Int64(bytes.count), received: Date())
-        XCTAssertEqual(file.sha256, SHA256Digest.hex(bytes))
+        let file = try IncomingFile(name: "big.xml", oversized: try OpenFile.reading(url.path), size: Int64(bytes.count), received: Date())
+        XCTAssertEqual(file.sha256, SHA256Hex.of(bytes))
         XCTAssertEqual(file.kind, .xml)
 
         let verdict = checker.check(file, history: nil)
         XCTAssertEqual(verdict.outcome, .rejected)
         XCTAssertEqual(verdict.receipt.diagnostics.map(\.code), [.bundleLimit])
         XCTAssertEqual(verdict.receipt.diagnostics.first?.location.file, "big.xml")
-        XCTAssertEqual(verdict.receipt.sha256, SHA256Digest.hex(bytes))
+        XCTAssertEqual(verdict.receipt.sha256, SHA256Hex.of(bytes))
     }
 }

@@ -142,7 +142,7 @@ final class CrashSafetyTests: XCTestCase {
                 try Self.killedRun(ws, after: second)
                 label += String(format: ", then at %.1f ms", second * 1000)
             }
-            let committed = (try? LedgerFile(url: ws.layout.ledger).load(repair: false).count) ?? -1
+            let committed = (try? LedgerFile(url: ws.layout.ledger).load().records.count) ?? -1
             if committed <= 0 { landed.none += 1 } else if committed < inputs.count { landed.partial += 1 } else { landed.all += 1 }
             if !(Self.temporaries(in: ws.store) + Self.temporaries(in: ws.outbox)).isEmpty { leftoversAfterKill += 1 }
 
@@ -202,7 +202,7 @@ final class CrashSafetyTests: XCTestCase {
         guard let raw = FileManager.default.contents(atPath: ws.layout.ledger.path) else { return found + ["no ledger"] }
         if raw.last != 0x0A { found.append("ledger does not end with a whole line") }
         let ledger: [LedgerRecord]
-        do { ledger = try LedgerFile(url: ws.layout.ledger).load(repair: false) } catch { return found + ["ledger does not parse: \(error)"] }
+        do { ledger = try LedgerFile(url: ws.layout.ledger).load().records } catch { return found + ["ledger does not parse: \(error)"] }
         if raw.split(separator: 0x0A).count != ledger.count { found.append("ledger has lines that are not records") }
 
         var seen: [String: Int] = [:]

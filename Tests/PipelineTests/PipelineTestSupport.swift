@@ -115,7 +115,7 @@ final class Workspace {
     var inboxNames: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() }
 
     /// The ledger as it is on disk, read without repairing anything.
-    func ledger() throws -> [LedgerRecord] { try LedgerFile(url: layout.ledger).load(repair: false) }
+    func ledger() throws -> [LedgerRecord] { try LedgerFile(url: layout.ledger).load().records }
 
     func index() throws -> LedgerIndex { LedgerIndex(records: try ledger()) }
 
@@ -160,10 +160,9 @@ enum Ingest {
     }
 
     static func inProcess(_ ws: Workspace) throws -> [Receipt] {
-        let store = try SubmissionStore.openForWriting(at: ws.store)
         let checker = SubmissionChecker(resources: resources, keyring: Keyring(keys: [:]))
         var receipts: [Receipt] = []
-        _ = try IngestRun(checker: checker, store: store, receipts: ReceiptWriter(outbox: ws.outbox))
+        _ = try IngestRun(checker: checker, storeRoot: ws.store, receipts: ReceiptWriter(outbox: ws.outbox))
             .run(inbox: ws.inbox, each: { receipts.append($0) })
         return receipts
     }

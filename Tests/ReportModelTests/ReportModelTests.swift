@@ -118,9 +118,9 @@ final class ScheduleAndStatusTests: XCTestCase {
 
     func testSeverities() {
         for code in DiagnosticCode.allCases {
-            XCTAssertEqual(code.severity, [.late, .taskMissing].contains(code) ? .warning : .error, code.rawValue)
+            XCTAssertEqual(code.severity, [.late, .templateText, .taskMissing].contains(code) ? .warning : .error, code.rawValue)
         }
-        XCTAssertEqual(DiagnosticCode.allCases.count, 28)
+        XCTAssertEqual(DiagnosticCode.allCases.count, 31)
         let warning = Diagnostic(.late, message: "muộn", english: "late")
         let error = Diagnostic(.xmlDTD, message: "có DTD", english: "dtd")
         XCTAssertFalse([warning].hasErrors)

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import SystemKit
 import XCTest
 
 final class DurableFileTests: XCTestCase {
@@ -25,31 +26,58 @@ final class DurableFileTests: XCTestCase {
         XCTAssertEqual(scratch.allPaths(), ["file.txt"])
     }
 
-    func testKeepLinksAWholeFileOnceAndRewritesOneCutShort() throws {
-        let source = scratch.url("inbox/report.xml")
-        try DurableFile.write(Data("original".utf8), to: source)
+    func testKeepWritesTheStoresOwnCopyOnceAndRewritesOneCutShort() throws {
         let target = scratch.url("originals/ab/abcd")
-        try DurableFile.keep(source, size: 8, at: target)
+        try DurableFile.keep(Data("original".utf8), modified: 1_794_279_600, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
+        let modified = try FileManager.default.attributesOfItem(atPath: target.path)[.modificationDate] as? Date
+        XCTAssertEqual(modified?.timeIntervalSince1970, 1_794_279_600, "the copy keeps the received instant")
         // Content-addressed: a file already there whole (same size) is left alone.
-        let other = scratch.url("inbox/other.xml")
-        try DurableFile.write(Data("ORIGINAL".utf8), to: other)
-        try DurableFile.keep(other, size: 8, at: target)
+        try DurableFile.keep(Data("ORIGINAL".utf8), modified: 1, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
         // One cut short (a crash before its data reached the disk) is rewritten.
         try FileManager.default.removeItem(at: target)
         try Data("orig".utf8).write(to: target)
-        try DurableFile.keep(source, size: 8, at: target)
+        try DurableFile.keep(Data("original".utf8), modified: 1, at: target)
         XCTAssertEqual(try Data(contentsOf: target), Data("original".utf8))
-        XCTAssertEqual(scratch.allPaths(), ["inbox", "inbox/other.xml", "inbox/report.xml", "originals", "originals/ab", "originals/ab/abcd"])
+        XCTAssertEqual(scratch.allPaths(), ["originals", "originals/ab", "originals/ab/abcd"])
     }
 
-    func testDeferredWritesAreInPlaceAndSyncFileSystemSucceeds() throws {
+    /// The store owns its bytes: what it keeps is a copy, so writing to the
+    /// source afterwards changes nothing kept.
+    func testKeepCopyIsACopyCheckedAgainstItsHash() throws {
+        let source = scratch.url("inbox/report.xml")
+        let bytes = Data("the checked bytes".utf8)
+        try DurableFile.write(bytes, to: source)
+        let target = scratch.url("originals/ab/abcd")
+        try DurableFile.keepCopy(of: try OpenFile.reading(source.path), sha256: SHA256Hex.of(bytes), size: Int64(bytes.count),
+                                 modified: 1_794_279_600, at: target)
+        try Data("written after acceptance".utf8).write(to: source)
+        XCTAssertEqual(try Data(contentsOf: target), bytes)
+        var sourceInfo = stat()
+        var targetInfo = stat()
+        XCTAssertEqual(stat(source.path, &sourceInfo), 0)
+        XCTAssertEqual(stat(target.path, &targetInfo), 0)
+        XCTAssertNotEqual(sourceInfo.st_ino, targetInfo.st_ino, "a copy, never a hard link")
+    }
+
+    func testKeepCopyRefusesBytesThatNoLongerMatchAndLeavesNothing() throws {
+        let source = scratch.url("inbox/report.xml")
+        try DurableFile.write(Data("changed since it was checked".utf8), to: source)
+        let target = scratch.url("originals/ab/abcd")
+        XCTAssertThrowsError(try DurableFile.keepCopy(of: try OpenFile.reading(source.path), sha256: SHA256Hex.of(Data("checked".utf8)),
+                                                      size: 7, modified: 1, at: target)) { error in
+            guard case KeepFailure.changed = error else { return XCTFail("expected .changed, got \(error)") }
+        }
+        XCTAssertEqual(scratch.allPaths(), ["inbox", "inbox/report.xml", "originals", "originals/ab"], "no kept file, no temporary")
+    }
+
+    func testDeferredWritesAreInPlaceAndSyncFileSystemsSucceeds() throws {
         let first = scratch.url("store/reports/a.json")
         let second = scratch.url("outbox/receipts/a.txt")
         try DurableFile.write(Data("a".utf8), to: first, sync: .deferred)
         try DurableFile.write(Data("b".utf8), to: second, sync: .deferred)
-        try DurableFile.syncFileSystem(containing: scratch.url("store"))
+        try DurableFile.syncFileSystems(containing: [scratch.url("store"), scratch.url("outbox"), scratch.url("absent")])
         XCTAssertEqual(try Data(contentsOf: first), Data("a".utf8))
         XCTAssertEqual(try Data(contentsOf: second), Data("b".utf8))
         XCTAssertFalse(scratch.allPaths().contains { $0.contains(".tmp-") })

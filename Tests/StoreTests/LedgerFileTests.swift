@@ -21,7 +21,7 @@ final class LedgerFileTests: XCTestCase {
     }
 
     func testMissingLedgerLoadsEmpty() throws {
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: true), [])
+        XCTAssertEqual(try LedgerFile(url: url).load().records, [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "loading creates nothing")
     }
 
@@ -30,7 +30,7 @@ final class LedgerFileTests: XCTestCase {
         try ledger.append(Array(records.prefix(1)))
         try ledger.append([])
         try ledger.append(Array(records.dropFirst()))
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: false), records)
+        XCTAssertEqual(try LedgerFile(url: url).load().records, records)
         let text = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, 4, "three lines, each ended by a newline")
         XCTAssertTrue(text.hasSuffix("\n"))
@@ -41,61 +41,76 @@ final class LedgerFileTests: XCTestCase {
     func testAppendAfterReopenContinuesTheFile() throws {
         try LedgerFile(url: url).append(Array(records.prefix(2)))
         try LedgerFile(url: url).append(Array(records.suffix(1)))
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: false), records)
+        XCTAssertEqual(try LedgerFile(url: url).load().records, records)
     }
 
-    func testTornLastLineIsCutOnRepairAndEarlierRecordsSurvive() throws {
+    func testTornLastLineIsReportedNotCutByLoadingAndCutExactly() throws {
         try LedgerFile(url: url).append(Array(records.prefix(2)))
         let goodSize = try size()
         let third = try Make.line(records[2])
         try appendRaw(third.prefix(third.count / 2))
+
+        // Loading reads the complete records and names the torn tail; it cuts nothing.
+        let contents = try LedgerFile(url: url).load()
+        XCTAssertEqual(contents.records, Array(records.prefix(2)))
+        let torn = try XCTUnwrap(contents.torn)
+        XCTAssertEqual(torn.offset, Int64(goodSize))
+        XCTAssertEqual(torn.line, 3)
         XCTAssertGreaterThan(try size(), goodSize)
 
-        // Reading without repair ignores the torn tail and changes nothing.
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: false), Array(records.prefix(2)))
-        XCTAssertGreaterThan(try size(), goodSize)
-
-        // Repair cuts exactly the torn tail.
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: true), Array(records.prefix(2)))
+        try LedgerFile(url: url).cut(torn)
         XCTAssertEqual(try size(), goodSize)
-
         // The next append starts on a clean line.
         try LedgerFile(url: url).append([records[2]])
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: false), records)
+        XCTAssertEqual(try LedgerFile(url: url).load().records, records)
     }
 
-    func testCompleteJSONWithoutNewlineIsTreatedAsTorn() throws {
+    func testCompleteJSONWithoutNewlineIsTorn() throws {
         try LedgerFile(url: url).append(Array(records.prefix(1)))
-        let goodSize = try size()
         try appendRaw(try Make.line(records[1]).dropLast())
-        XCTAssertEqual(try LedgerFile(url: url).load(repair: true), Array(records.prefix(1)))
-        XCTAssertEqual(try size(), goodSize)
+        let contents = try LedgerFile(url: url).load()
+        XCTAssertEqual(contents.records, Array(records.prefix(1)))
+        XCTAssertEqual(contents.torn?.file, "bad.xml", "the fragment names its input")
+        XCTAssertEqual(contents.torn?.sha256, Make.sha("bad.xml"))
     }
 
-    func testDamagedMiddleLineThrowsAndIsNotRepaired() throws {
+    func testDamagedMiddleLineThrowsWithItsLineAndChangesNothing() throws {
         try LedgerFile(url: url).append(records)
         var lines = try Data(contentsOf: url).split(separator: 0x0A, omittingEmptySubsequences: false)
         lines[1] = lines[1].prefix(lines[1].count / 2)  // half a line, but followed by a newline and another record
         let damaged = Data(lines.joined(separator: [0x0A]))
         try damaged.write(to: url)
-        for repair in [false, true] {
-            XCTAssertThrowsError(try LedgerFile(url: url).load(repair: repair)) { error in
-                guard case StoreError.damagedLedger(let line, _) = error else {
-                    return XCTFail("expected damagedLedger, got \(error)")
-                }
-                XCTAssertEqual(line, 2)
+        XCTAssertThrowsError(try LedgerFile(url: url).load()) { error in
+            guard let error = error as? StoreError, case .damagedLedger(let line, _) = error.kind else {
+                return XCTFail("expected damagedLedger, got \(error)")
             }
-            XCTAssertEqual(try Data(contentsOf: url), damaged, "a damaged ledger is never cut or rewritten (repair: \(repair))")
+            XCTAssertEqual(line, 2)
+            XCTAssertFalse(error.vietnamese.contains("DecodingError"), error.vietnamese)
+        }
+        XCTAssertEqual(try Data(contentsOf: url), damaged, "a damaged ledger is never cut or rewritten")
+    }
+
+    func testALineCutFromTheMiddleIsAGap() throws {
+        try LedgerFile(url: url).append(records)
+        var lines = try Data(contentsOf: url).split(separator: 0x0A, omittingEmptySubsequences: true)
+        lines.remove(at: 1)
+        try Data((lines.joined(separator: [0x0A])) + [0x0A]).write(to: url)
+        XCTAssertThrowsError(try LedgerFile(url: url).load()) { error in
+            guard let error = error as? StoreError, case .ledgerGap(let line, let expected, let found) = error.kind else {
+                return XCTFail("expected ledgerGap, got \(error)")
+            }
+            XCTAssertEqual([line, expected, found], [2, 2, 3])
         }
     }
 
-    func testOpenForWritingCutsTornTailAndContinuesSequence() throws {
+    /// A torn tail whose input is still in the inbox was never committed: cut.
+    func testOpenForWritingCutsATornTailWhoseInputIsInTheInbox() throws {
         let store = scratch.url("store")
         try LedgerFile(url: url).append(Array(records.prefix(2)))
         let goodSize = try size()
-        try appendRaw(try Make.line(records[2]).prefix(40))
+        try appendRaw(try Make.line(records[2]).prefix(200))
         do {
-            let opened = try SubmissionStore.openForWriting(at: store)
+            let opened = try SubmissionStore.openForWriting(at: store, inInbox: { $0.file == records[2].receipt.file })
             XCTAssertEqual(try size(), goodSize, "the torn tail is cut when the store is opened for writing")
             XCTAssertEqual(opened.index.nextSequence, 3)
             XCTAssertTrue(opened.index.isProcessed(records[0].intakeKey))
@@ -105,7 +120,21 @@ final class LedgerFileTests: XCTestCase {
             XCTAssertEqual(try opened.ledgerRecord(for: records[1].intakeKey), records[1], "whole, diagnostics included, from disk")
             try opened.commit([records[2]])
         }
-        XCTAssertEqual(try SubmissionStore.openForReading(at: store).index.records, records)
+        XCTAssertEqual(try LedgerFile(url: url).load().records, records)
+    }
+
+    /// A torn tail whose input has left the inbox may have been committed:
+    /// never cut; the store refuses to open until it is repaired.
+    func testOpenForWritingKeepsATornTailWhoseInputIsGone() throws {
+        let store = scratch.url("store")
+        try LedgerFile(url: url).append(Array(records.prefix(2)))
+        try appendRaw(try Make.line(records[2]).prefix(200))
+        let before = try Data(contentsOf: url)
+        XCTAssertThrowsError(try SubmissionStore.openForWriting(at: store, inInbox: { _ in false })) { error in
+            guard let error = error as? StoreError, case .tornLedger = error.kind else { return XCTFail("expected tornLedger, got \(error)") }
+        }
+        XCTAssertThrowsError(try SubmissionStore.openForReading(at: store))
+        XCTAssertEqual(try Data(contentsOf: url), before, "nothing cut")
     }
 
     func testOpenForReadingAMissingStoreIsEmpty() throws {

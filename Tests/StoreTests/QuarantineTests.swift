@@ -10,10 +10,6 @@ final class QuarantineTests: XCTestCase {
         let scratch = try Scratch("quarantine")
         defer { scratch.cleanUp() }
         let bytes = Data("<bad".utf8)
-        let first = scratch.url("inbox/a.xml")
-        let second = scratch.url("inbox/b.xml")
-        try DurableFile.write(bytes, to: first)
-        try DurableFile.write(bytes, to: second)
         let store = try SubmissionStore.openForWriting(at: scratch.url("store"))
         var receiptA = Make.receipt(file: "a.xml", outcome: .rejected)
         var receiptB = Make.receipt(file: "b.xml", outcome: .rejected)
@@ -21,8 +17,8 @@ final class QuarantineTests: XCTestCase {
         receiptA.received = "2026-11-10T10:00:00+07:00"
         receiptB.received = "2026-11-11T10:00:00+07:00"
 
-        XCTAssertEqual(try store.keepRejected(first, size: 4, receipt: receiptA), "quarantine/\(receiptA.sha256)/a.xml")
-        XCTAssertEqual(try store.keepRejected(second, size: 4, receipt: receiptB), "quarantine/\(receiptA.sha256)/b.xml")
+        XCTAssertEqual(try store.keepRejected(.bytes(bytes, modified: 1), receipt: receiptA), "quarantine/\(receiptA.sha256)/a.xml")
+        XCTAssertEqual(try store.keepRejected(.bytes(bytes, modified: 2), receipt: receiptB), "quarantine/\(receiptA.sha256)/b.xml")
 
         let folder = store.layout.quarantine(receiptA.sha256)
         for (name, receipt) in [("a.xml", receiptA), ("b.xml", receiptB)] {

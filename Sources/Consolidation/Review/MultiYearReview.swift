@@ -15,8 +15,8 @@ public struct MultiYearReview: Codable, Sendable, Equatable {
     public var yearsWithoutData: [Int]
     public var cumulative: [CumulativeIndicator]
     /// Funding by year (`"2026"` → source → đồng) and in all.
-    public var fundingByYear: [String: [String: Int64]]
-    public var funding: [String: Int64]
+    public var fundingByYear: [String: [String: Decimal]]
+    public var funding: [String: Decimal]
     /// Each lead unit's state per year: `on-time`, `late`, `missing`, or
     /// `not-required` when it had no due task that year.
     public var reportingRecord: [UnitRecord]

@@ -21,8 +21,8 @@ public struct ReviewMerge {
             merged[year] = try yearMerge.merge(year: year, asOf: min(asOf, yearEnd), detail: false)
         }
         let withoutData = years.filter { merged[$0]?.submissions.isEmpty ?? true }
-        var fundingByYear: [String: [String: Int64]] = [:]
-        var funding: [String: Int64] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
+        var fundingByYear: [String: [String: Decimal]] = [:]
+        var funding: [String: Decimal] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
         for year in years where !withoutData.contains(year) {
             let yearFunding = merged[year]?.funding ?? [:]
             fundingByYear[String(year)] = yearFunding

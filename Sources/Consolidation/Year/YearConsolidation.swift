@@ -13,7 +13,9 @@ public struct YearConsolidation: Codable, Sendable, Equatable {
     /// The units' own `x-` indicators: shown per unit, never aggregated.
     public var unitIndicators: [UnitIndicator]
     /// Totals by source in whole đồng: `state-budget`, `sponsorship`, `other`.
-    public var funding: [String: Int64]
+    /// Summed exactly (decimal, never wrapping): amounts are at most 10^15
+    /// each, and no count of them can overflow.
+    public var funding: [String: Decimal]
     /// Every submission used, once each.
     public var submissions: [SourceRef]
 
@@ -57,8 +59,8 @@ public struct TaskOutcome: Codable, Sendable, Equatable {
     public var products: [ProductLine]
     public var difficulties: [UnitText]
     public var proposals: [UnitText]
-    /// By source, whole đồng.
-    public var funding: [String: Int64]
+    /// By source, whole đồng, summed exactly.
+    public var funding: [String: Decimal]
     /// Submission ids the task's figures came from (§9).
     public var sources: [String]
     /// The same sources with unit and SHA-256.

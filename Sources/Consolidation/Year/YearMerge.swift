@@ -56,7 +56,7 @@ public struct YearMerge {
             }
             return outcome
         }
-        var funding: [String: Int64] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
+        var funding: [String: Decimal] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
         for task in tasks {
             for (source, amount) in task.funding { funding[source, default: 0] += amount }
         }
@@ -89,9 +89,9 @@ public struct YearMerge {
             status = TaskStatus.completed.rawValue
             provenance.append(earlierSource)
         }
-        var funding: [String: Int64] = [:]
+        var funding: [String: Decimal] = [:]
         for (_, entry) in reports {
-            for item in entry.funding { funding[item.source.rawValue, default: 0] += item.amount }
+            for item in entry.funding { funding[item.source.rawValue, default: 0] += Decimal(item.amount) }
         }
         let unique = Array(Set(provenance)).sorted()
         return TaskOutcome(

@@ -1,4 +1,5 @@
 import Foundation
+import SystemKit
 import XMLKit
 import ZipKit
 
@@ -44,7 +45,7 @@ public enum BundlePacker {
             try writer.startElement("file")
             try writer.attribute("path", value: entry.name)
             try writer.attribute("size", value: String(entry.data.count))
-            try writer.attribute("sha256", value: SHA256Digest.hex(entry.data))
+            try writer.attribute("sha256", value: SHA256Hex.of(entry.data))
             try writer.endElement()
         }
         try writer.endElement()

@@ -6,8 +6,21 @@ import XMLKit
 ///
 /// It runs only after the XSD has accepted the document, so the shape and
 /// the value formats are known; it keeps each element's line and column.
+/// Figures past what can be summed exactly are refused here
+/// (`VALUE_TOO_LARGE`), never wrapped or read as zero.
 enum ReportReader {
-    static func read(_ root: XMLElementNode, file: String) -> Report {
+    /// A funding amount above 10^15 đồng is refused (§5).
+    static let maximumAmount: Int64 = 1_000_000_000_000_000
+    /// An indicator value above 10^12 is refused (§5).
+    static let maximumIndicatorValue = Decimal(sign: .plus, exponent: 12, significand: 1)
+
+    static func read(_ root: XMLElementNode, file: String) -> (Report, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let report = read(root, file: file, problems: &problems)
+        return (report, problems)
+    }
+
+    private static func read(_ root: XMLElementNode, file: String, problems: inout [Diagnostic]) -> Report {
         let preparer = root.child(named: "preparer")
         return Report(
             id: root.value("id") ?? "",
@@ -18,12 +31,13 @@ enum ReportReader {
             submitted: root.value("submitted"),
             supersedes: root.value("supersedes"),
             preparer: Preparer(name: preparer?.attributes["name"] ?? "", position: preparer?.attributes["position"],
-                               email: preparer?.attributes["email"], phone: preparer?.attributes["phone"]),
-            tasks: root.children(named: "task").map { readTask($0, file: file) },
+                               email: preparer?.attributes["email"], phone: preparer?.attributes["phone"],
+                               location: preparer.map { location(of: $0, file: file) } ?? SourceLocation(file: file)),
+            tasks: root.children(named: "task").map { readTask($0, file: file, problems: &problems) },
             location: location(of: root, file: file))
     }
 
-    private static func readTask(_ task: XMLElementNode, file: String) -> TaskReport {
+    private static func readTask(_ task: XMLElementNode, file: String, problems: inout [Diagnostic]) -> TaskReport {
         TaskReport(
             code: task.value("code") ?? "",
             status: TaskStatus(rawValue: task.value("status") ?? "") ?? .notStarted,
@@ -36,11 +50,11 @@ enum ReportReader {
                 }
             },
             indicators: task.children(named: "indicator").map { element in
-                IndicatorValue(code: element.value("code") ?? "",
-                               actual: decimal(element.value("actual")) ?? 0,
-                               target: decimal(element.value("target")),
-                               name: element.value("name"), measure: element.value("measure"),
-                               location: location(of: element, file: file))
+                let here = location(of: element, file: file)
+                return IndicatorValue(code: element.value("code") ?? "",
+                                      actual: indicatorValue(element.value("actual"), at: here, problems: &problems) ?? 0,
+                                      target: indicatorValue(element.value("target"), at: here, problems: &problems),
+                                      name: element.value("name"), measure: element.value("measure"), location: here)
             },
             products: task.children(named: "product").map { element in
                 Product(date: element.value("date").flatMap { CalendarDate(iso: $0) }, file: element.value("file"),
@@ -49,11 +63,36 @@ enum ReportReader {
             difficulties: task.children(named: "difficulty").map(\.trimmedText),
             proposals: task.children(named: "proposal").map(\.trimmedText),
             funding: task.children(named: "funding").map { element in
-                Funding(source: FundingSource(rawValue: element.value("source") ?? "") ?? .other,
-                        amount: Int64(element.value("amount") ?? "") ?? 0,
-                        location: location(of: element, file: file))
+                let here = location(of: element, file: file)
+                return Funding(source: FundingSource(rawValue: element.value("source") ?? "") ?? .other,
+                               amount: amount(element.value("amount"), at: here, problems: &problems), location: here)
             },
             location: location(of: task, file: file))
+    }
+
+    /// An `xs:nonNegativeInteger` amount in whole đồng, at most 10^15; a
+    /// larger one is refused with its place (and read as 0 only in a report
+    /// that is refused anyway).
+    private static func amount(_ text: String?, at here: SourceLocation, problems: inout [Diagnostic]) -> Int64 {
+        var digits = Substring(XMLWhitespace.trim(text ?? ""))
+        if digits.hasPrefix("+") { digits = digits.dropFirst() }
+        digits = digits.drop { $0 == "0" }
+        if digits.count <= 16, let value = Int64(digits.isEmpty ? "0" : String(digits)), value <= maximumAmount { return value }
+        problems.append(Diagnostic(.valueTooLarge, at: here,
+            message: "Số tiền \(XMLWhitespace.trim(text ?? "")) đồng vượt mức tối đa 10^15 đồng (1.000.000.000.000.000 đồng): hãy kiểm tra lại số liệu.",
+            english: "The amount \(XMLWhitespace.trim(text ?? "")) is above the maximum of 10^15 đồng."))
+        return 0
+    }
+
+    /// An indicator value (actual or target), at most 10^12.
+    private static func indicatorValue(_ text: String?, at here: SourceLocation, problems: inout [Diagnostic]) -> Decimal? {
+        guard let value = decimal(text) else { return nil }
+        guard value > maximumIndicatorValue else { return value }
+        let shown = XMLWhitespace.trim(text ?? "")
+        problems.append(Diagnostic(.valueTooLarge, at: here,
+            message: "Giá trị chỉ số \(shown) vượt mức tối đa 10^12 (1.000.000.000.000): hãy kiểm tra lại số liệu.",
+            english: "The indicator value \(shown) is above the maximum of 10^12."))
+        return 0
     }
 
     static func location(of element: XMLElementNode, file: String) -> SourceLocation {

@@ -3,40 +3,80 @@ import ReportModel
 import XMLKit
 import ZipKit
 
-/// Reads the report back from an accepted original, for the documents.
+/// Reads the report back from an accepted original, for the documents:
+/// exactly as intake read it (well-formed, the XSD, the reader's own
+/// checks), so nothing is filled in or defaulted on the second read.
 ///
-/// The original passed every check when it was accepted, so this only
-/// finds `report.xml` (bare, or at the root of the bundle) and reads it:
-/// the store keeps the bytes as received and nothing derived from them.
-public enum StoredReport {
-    public static func read(_ bytes: Data, limits: BundleLimits = .standard) throws(StoredReportError) -> Report {
+/// The store hands over bytes it has checked against their SHA-256; a
+/// report that no longer reads as it did at intake stops the documents
+/// with the file and the first problem named.
+public struct StoredReport: Sendable {
+    private let schema: XMLSchema
+    private let limits: BundleLimits
+
+    public init(resources: IntakeResources, limits: BundleLimits = .standard) {
+        schema = resources.reportSchema
+        self.limits = limits
+    }
+
+    /// The report in `bytes` (bare XML or a bundle), kept at `path` in the store.
+    public func read(_ bytes: Data, path: String) throws(StoredReportError) -> Report {
         var xml = bytes
         if IncomingFile.isZip(bytes) {
+            let entry: ZipEntry?
+            let reader: ZipReader
             do {
-                let reader = try ZipReader(data: bytes)
-                guard let entry = reader.entries.first(where: { $0.name?.precomposedStringWithCanonicalMapping == "report.xml" }) else {
-                    throw StoredReportError(reason: "no report.xml in the bundle")
-                }
-                xml = try reader.readData(entry, maxBytes: limits.maxTotalUncompressed, maxRatio: limits.maxRatio)
-            } catch let error as StoredReportError {
-                throw error
+                reader = try ZipReader(data: bytes)
+                entry = reader.entries.first { $0.name?.precomposedStringWithCanonicalMapping == "report.xml" }
             } catch {
-                throw StoredReportError(reason: "\(error)")
+                throw StoredReportError(path: path, problem: "gói .zip không đọc được", english: "\(error)")
+            }
+            guard let entry else { throw StoredReportError(path: path, problem: "gói không có report.xml", english: "no report.xml in the bundle") }
+            do {
+                xml = try reader.readData(entry, maxBytes: limits.maxTotalUncompressed, maxRatio: limits.maxRatio)
+            } catch {
+                throw StoredReportError(path: path, problem: "không giải nén được report.xml", english: "\(error)")
             }
         }
+        let document: XMLDocument
         do {
-            guard let root = try XMLDocument.parse([UInt8](xml)).rootElement() else { throw StoredReportError(reason: "empty document") }
-            return ReportReader.read(root, file: "report.xml")
-        } catch let error as StoredReportError {
-            throw error
+            document = try XMLDocument.parse([UInt8](xml))
         } catch {
-            throw StoredReportError(reason: "\(error)")
+            let diagnostic = error.problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") }
+            throw StoredReportError(path: path, diagnostic: diagnostic)
         }
+        let problems = schema.validate(document)
+        guard problems.isEmpty, let root = document.rootElement() else {
+            throw StoredReportError(path: path, diagnostic: problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") })
+        }
+        let (report, readProblems) = ReportReader.read(root, file: "report.xml")
+        if let first = readProblems.first { throw StoredReportError(path: path, diagnostic: first) }
+        return report
     }
 }
 
-/// An original in the store that no longer reads: the store was damaged.
-public struct StoredReportError: Error, Sendable, CustomStringConvertible {
-    public var reason: String
-    public var description: String { "stored original unreadable: \(reason)" }
+/// A kept original that no longer reads as it did when it was accepted.
+public struct StoredReportError: ExplainedError, Sendable, CustomStringConvertible {
+    public var path: String
+    public var problem: String
+    public var problemEnglish: String
+
+    init(path: String, problem: String, english: String) {
+        self.path = path
+        self.problem = problem
+        problemEnglish = english
+    }
+
+    init(path: String, diagnostic: Diagnostic?) {
+        self.path = path
+        problem = diagnostic.map { "\($0.message) (\($0.location.vietnamese))" } ?? "tài liệu rỗng"
+        problemEnglish = diagnostic.map { "\($0.messageEnglish) (\($0.location.english))" } ?? "empty document"
+    }
+
+    public var vietnamese: String {
+        "Báo cáo đã lưu \(path) không còn đọc được như khi tiếp nhận: \(problem). Không lập văn bản từ tệp này; chạy baocao verify."
+    }
+
+    public var english: String { "the kept report \(path) no longer reads as it did when accepted: \(problemEnglish); run baocao verify" }
+    public var description: String { "\(vietnamese) (\(english))" }
 }

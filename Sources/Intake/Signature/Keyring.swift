@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReportModel
 
 /// The secretariat's keyring: a folder of `UNIT.pub` files, each the base64
 /// of a raw 32-byte Ed25519 public key (report-format.md §6).
@@ -39,8 +40,10 @@ public struct Keyring: Sendable {
 }
 
 /// A keyring file that holds no usable key.
-public struct KeyringError: Error, Sendable, CustomStringConvertible {
+public struct KeyringError: ExplainedError, Sendable, CustomStringConvertible {
     public var file: String
     public var reason: String
     public var description: String { "\(file): \(reason)" }
+    public var vietnamese: String { "Tệp khóa \(file) không chứa một khóa Ed25519 (32 byte, dạng base64) dùng được." }
+    public var english: String { "the public key file \(file) is not usable: \(reason)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemKit
 
 /// One file as it arrived: its name in the inbox, its bytes and when it was received.
 public struct IncomingFile: Sendable {
@@ -12,20 +13,21 @@ public struct IncomingFile: Sendable {
     public init(name: String, bytes: Data, received: Date) {
         self.name = name
         self.bytes = bytes
-        sha256 = SHA256Digest.hex(bytes)
+        sha256 = SHA256Hex.of(bytes)
         kind = Self.isZip(bytes) ? .zip : .xml
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
     }
 
     /// A file too large to take in: only its identity, its first bytes
-    /// (to tell the kind) and its size travel on.
-    public init(name: String, oversized url: URL, size: Int64, received: Date) throws {
+    /// (to tell the kind) and its size travel on. `file` is read once, in
+    /// chunks, for its SHA-256; memory stays flat whatever its size.
+    public init(name: String, oversized file: OpenFile, size: Int64, received: Date) throws(SystemError) {
         self.name = name
-        let handle = try FileHandle(forReadingFrom: url)
-        let head = (try? handle.read(upToCount: 4)) ?? Data()
-        try? handle.close()
+        try file.rewind()
+        let head = try file.read(upTo: 4)
+        try file.rewind()
         bytes = Data()
-        sha256 = try SHA256Digest.hex(fileAt: url)
+        sha256 = try SHA256Hex.of(file)
         kind = Self.isZip(head) ? .zip : .xml
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
         oversize = size

@@ -78,9 +78,10 @@ public final class SubmissionChecker: Sendable {
             inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
         }
-        let report = ReportReader.read(root, file: reportName)
-        inspection.report = report
+        let (report, readProblems) = ReportReader.read(root, file: reportName)
+        inspection.diagnostics += readProblems
         inspection.diagnostics += rules.contentProblems(report, bundleFiles: bundle.map { Set($0.files.map(\.path)) } ?? [])
+        inspection.report = report
         return inspection
     }
 

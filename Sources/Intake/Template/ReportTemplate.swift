@@ -9,6 +9,22 @@ import XMLKit
 public enum ReportTemplate {
     public static let namespace = "urn:baocao:unit-report:1"
 
+    /// The placeholder texts the template fills in, for the clerk to
+    /// replace; a report still holding one gets `TEMPLATE_TEXT`.
+    public enum Placeholder {
+        public static let preparerName = "Họ và tên người lập báo cáo"
+        public static let preparerPosition = "Chức vụ"
+        /// Followed by the task's code.
+        public static let responsiblePrefix = "Họ và tên cá nhân chủ trì nhiệm vụ"
+
+        /// Whether `text` is one of the placeholders (or the person-in-charge
+        /// one for any task), whatever the spacing.
+        public static func matches(_ text: String) -> Bool {
+            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return words == preparerName || words == preparerPosition || words.hasPrefix(responsiblePrefix)
+        }
+    }
+
     /// The tasks a template for `unit` holds, and the role it reports them in;
     /// empty when the unit has nothing to report in `year`.
     public static func tasks(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) -> [(PlanTask, TaskRole)] {
@@ -29,8 +45,8 @@ public enum ReportTemplate {
         try writer.attribute("kind", value: ReportKind.annual.rawValue)
         try writer.text("\n  ")
         try writer.startElement("preparer")
-        try writer.attribute("name", value: "Họ và tên người lập báo cáo")
-        try writer.attribute("position", value: "Chức vụ")
+        try writer.attribute("name", value: Placeholder.preparerName)
+        try writer.attribute("position", value: Placeholder.preparerPosition)
         try writer.attribute("email", value: "")
         try writer.attribute("phone", value: "")
         try writer.endElement()
@@ -43,7 +59,7 @@ public enum ReportTemplate {
             try writer.attribute("progress", value: "0")
             try writer.text("\n    ")
             try writer.startElement("responsible")
-            try writer.text("Họ và tên cá nhân chủ trì nhiệm vụ \(task.code)")
+            try writer.text("\(Placeholder.responsiblePrefix) \(task.code)")
             try writer.endElement()
             for indicator in plan.indicators where indicator.tasks.contains(task.code) {
                 try writer.text("\n    ")

@@ -36,9 +36,29 @@ public struct PlanRules: Sendable {
                 message: "Năm báo cáo \(report.year) nằm ngoài thời gian của Kế hoạch (\(plan.firstYear)–\(plan.lastYear)).",
                 english: "Year \(report.year) is outside the plan's years \(plan.firstYear)–\(plan.lastYear)."))
         }
+        found += templateText(report)
         var seen: Set<String> = []
         for task in report.tasks {
             found += check(task, of: report, unitKnown: unitKnown, bundleFiles: bundleFiles, seen: &seen)
+        }
+        return found
+    }
+
+    /// `TEMPLATE_TEXT`: what `baocao template` wrote for the clerk to replace
+    /// is still there (the preparer, a person in charge).
+    private func templateText(_ report: Report) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let preparer = report.preparer
+        for (field, value) in [("tên người lập báo cáo", preparer.name), ("chức vụ người lập báo cáo", preparer.position ?? "")]
+        where ReportTemplate.Placeholder.matches(value) {
+            found.append(Diagnostic(.templateText, at: preparer.location,
+                message: "Mục \(field) vẫn là chữ mẫu \"\(value)\": hãy ghi thông tin thật trước khi gửi.",
+                english: "The preparer's field still holds the template's placeholder \"\(value)\"."))
+        }
+        for task in report.tasks where ReportTemplate.Placeholder.matches(task.responsible) {
+            found.append(Diagnostic(.templateText, at: task.location,
+                message: "Nhiệm vụ \(task.code): mục cá nhân chủ trì vẫn là chữ mẫu \"\(task.responsible)\": hãy ghi họ tên người chủ trì.",
+                english: "Task \(task.code): the person in charge still holds the template's placeholder."))
         }
         return found
     }

@@ -1,15 +1,28 @@
 import Foundation
+import ReportModel
+import SystemKit
 
 /// A file waiting in the inbox.
 public struct InboxEntry: Sendable {
+    /// The name as the file system has it: any bytes.
+    public var rawName: [UInt8]
+    /// The name as receipts and messages show it (`DisplayName`).
     public var name: String
-    /// The inbox: one shared value for all entries, so a long inbox costs
-    /// little memory.
-    public var folder: URL
-    public var url: URL { folder.appendingPathComponent(name) }
+    /// What `stat` said when the inbox was listed.
+    public var status: FileStatus
     /// Its modification time, whole seconds: what "received" means (§1).
-    public var received: Date
-    public var size: Int64
+    public var received: Date { Date(timeIntervalSince1970: TimeInterval(status.modified)) }
+    public var size: Int64 { status.size }
+}
+
+/// The inbox as one run sees it.
+public struct InboxListing: Sendable {
+    /// Regular files to take, oldest first (then by name).
+    public var entries: [InboxEntry]
+    /// Not regular files (folders, links): left in place and reported.
+    public var skipped: [String]
+    /// Changed in the last few seconds, perhaps still being written: left for the next run.
+    public var settling: [String]
 }
 
 /// Lists the inbox: regular files only, oldest first (then by name), so a
@@ -18,31 +31,40 @@ public struct InboxEntry: Sendable {
 /// Hidden files (`.gitkeep`, editors' temporaries) and names ending in
 /// `.part` or `.tmp` (uploads in progress) are left for later; folders and
 /// links are not inputs and are reported as skipped, never silently dropped.
+/// A file whose modification time is within `settle` seconds of now may
+/// still be being written: it waits for the next run.
 public enum InboxScanner {
-    public static func scan(_ inbox: URL) throws -> (entries: [InboxEntry], skipped: [String]) {
-        let manager = FileManager.default
-        let names = try manager.contentsOfDirectory(atPath: inbox.path)
-        var entries: [InboxEntry] = []
-        var skipped: [String] = []
-        for name in names {
-            if name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") { continue }
-            if let entry = try entry(named: name, in: inbox) {
-                entries.append(entry)
-            } else {
-                skipped.append(name)
+    public static func scan(_ inbox: Folder, settle: Int, now: Date = Date()) throws(SystemError) -> InboxListing {
+        var listing = InboxListing(entries: [], skipped: [], settling: [])
+        let nowSeconds = now.timeIntervalSince1970
+        for raw in try inbox.names() where !isIgnored(raw) {
+            let name = DisplayName.escape(raw)
+            guard let status = try inbox.status(of: raw) else { continue }  // gone since it was listed
+            guard status.kind == .regular else {
+                listing.skipped.append(name)
+                continue
             }
+            let modified = Double(status.modified) + Double(status.modifiedNanoseconds) / 1e9
+            if settle > 0 && abs(nowSeconds - modified) < Double(settle) {
+                listing.settling.append(name)
+                continue
+            }
+            listing.entries.append(InboxEntry(rawName: raw, name: name, status: status))
         }
-        entries.sort { ($0.received, $0.name) < ($1.received, $1.name) }
-        return (entries, skipped.sorted())
+        listing.entries.sort { ($0.status.modified, $0.name) < ($1.status.modified, $1.name) }
+        listing.skipped.sort()
+        listing.settling.sort()
+        return listing
     }
 
-    /// The entry for one file, or nil when it is not a regular file.
-    public static func entry(named name: String, in folder: URL) throws -> InboxEntry? {
-        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
-        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        return InboxEntry(name: name, folder: folder,
-                          received: Date(timeIntervalSince1970: modified.timeIntervalSince1970.rounded(.down)), size: size)
+    /// Hidden names, and `.part` / `.tmp` files still being uploaded.
+    static func isIgnored(_ raw: [UInt8]) -> Bool {
+        raw.first == UInt8(ascii: ".") || raw.ends(with: Array(".part".utf8)) || raw.ends(with: Array(".tmp".utf8))
+    }
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
 }

@@ -2,153 +2,169 @@ import Foundation
 import Intake
 import ReportModel
 import Store
+import SystemKit
 
 /// `baocao ingest`: every inbox file through the checks into the store, one
 /// receipt each, exactly once.
 ///
-/// Files go in batches. Within a batch the checks that need no store run on
-/// every core; then, in intake order, each file is decided against the
-/// store's history, its bytes kept (originals or quarantine) and its receipts
-/// written. One file-system sync makes the batch's files durable, one ledger
-/// append + fsync commits the batch's outcomes, and only then do its files
-/// leave the inbox. Killed anywhere, a rerun redoes a file whose ledger line
-/// is missing (every write is idempotent) or finishes one whose line exists.
+/// The inbox is locked (so two runs, even with two stores, never take the
+/// same file), then the store. Files go in batches. Within a batch the
+/// checks that need no store run on every core; then, in intake order, the
+/// `IngestSession` decides each file, keeps its bytes and writes its
+/// receipts. One sync per file system makes the batch durable, one ledger
+/// append + fsync commits its outcomes, and only then do its files leave
+/// the inbox. Killed anywhere, a rerun redoes a file whose ledger line is
+/// missing (every write is idempotent) or finishes one whose line exists.
 public struct IngestRun {
     public let checker: SubmissionChecker
-    public let store: SubmissionStore
+    public let storeRoot: URL
     public let receipts: ReceiptWriter
     /// Files per batch: bounds memory (inspections held) and the syncs per file.
     public var batchSize = 16
+    /// A file changed less than this many seconds ago waits for the next run.
+    public var settleSeconds = 2
+    /// Inputs up to this size are kept from the bytes that were checked;
+    /// larger ones are copied again from the inbox, hashed as they are kept.
+    public var bytesHeldLimit: Int64 = 1 << 20
 
-    public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter) {
+    public init(checker: SubmissionChecker, storeRoot: URL, receipts: ReceiptWriter) {
         self.checker = checker
-        self.store = store
+        self.storeRoot = storeRoot
         self.receipts = receipts
     }
 
-    /// Ingests everything in `inbox`; `progress(done, total)` after each batch.
+    /// Ingests everything in `inbox`; `onWait` when another run holds the
+    /// inbox or the store; `progress(done, total)` after each batch; `each`
+    /// with every receipt as it becomes durable.
     ///
     /// Two stages overlap: a producer thread inspects batch k + 1 (on every
     /// core) while this thread decides, keeps and commits batch k. At most
     /// two inspected batches wait between them.
-    public func run(inbox: URL, progress: (Int, Int) -> Void = { _, _ in },
+    public func run(inbox inboxURL: URL, onWait: () -> Void = {}, progress: (Int, Int) -> Void = { _, _ in },
                     each: (Receipt) throws -> Void = { _ in }) throws -> IngestSummary {
-        let (entries, skipped) = try InboxScanner.scan(inbox)
+        let inbox = try Folder(inboxURL.path)
+        if try !inbox.lock(wait: false) {
+            onWait()
+            _ = try inbox.lock(wait: true)
+        }
+        let listing = try InboxScanner.scan(inbox, settle: settleSeconds)
+        let store = try SubmissionStore.openForWriting(at: storeRoot, inInbox: { listing.holds($0, in: inbox) }, onWait: onWait)
+        let session = IngestSession(checker: checker, store: store, receipts: receipts)
         receipts.sweepLeftovers()
+        var summary = IngestSummary(skipped: listing.skipped)
+        summary.left = listing.settling.map { LeftInput(name: $0, reason: .settling) }
+
+        let entries = listing.entries
         let queue = BoundedQueue<[Inspected]>(capacity: 2)
         let checker = self.checker
         let batchSize = self.batchSize
+        let held = bytesHeldLimit
         let producer = Thread {
             for start in stride(from: 0, to: entries.count, by: batchSize) {
                 let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-                guard queue.put(Self.inspect(batch, checker: checker)) else { return }
+                guard queue.put(ParallelMap.map(batch) { Inspected.inspect($0, in: inbox, checker: checker, held: held) })
+                else { return }
             }
             queue.close()
         }
         producer.stackSize = 8 << 20
         producer.start()
         defer { queue.close() }
-        var summary = IngestSummary(skipped: skipped)
         var done = 0
         while let inspected = queue.take() {
-            let (receipts, leftBehind) = try commit(inspected, inbox: inbox)
-            for receipt in receipts {
-                summary.count(receipt.outcome)
-                try each(receipt)
-            }
-            summary.leftInInbox += leftBehind
+            try commit(inspected, session: session, inbox: inbox, summary: &summary, each: each)
             done += inspected.count
             progress(done, entries.count)
         }
         return summary
     }
 
-    /// Reads and inspects a batch on every core; the bytes are dropped after.
-    private static func inspect(_ batch: [InboxEntry], checker: SubmissionChecker) -> [Inspected] {
-        ParallelMap.map(batch) { entry -> Inspected in
-            let file: IncomingFile
-            if checker.isOversized(entry.size) {
-                guard let big = try? IncomingFile(name: entry.name, oversized: entry.url, size: entry.size, received: entry.received)
-                else { return Inspected(entry: entry, inspection: nil) }
-                file = big
-            } else {
-                guard let bytes = FileManager.default.contents(atPath: entry.url.path) else {
-                    return Inspected(entry: entry, inspection: nil)
-                }
-                file = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
+    /// Takes one inspected batch in intake order, commits it, and only then
+    /// removes its files from the inbox.
+    private func commit(_ batch: [Inspected], session: IngestSession, inbox: Folder, summary: inout IngestSummary,
+                        each: (Receipt) throws -> Void) throws {
+        var taken: [(InboxEntry, Receipt)] = []
+        for item in batch {
+            let outcome: IngestSession.Taken
+            switch item.state {
+            case .left(let reason):
+                outcome = .left(reason)
+            case .inspected(let inspection, let holdsBytes):
+                outcome = session.take(inspection, holdsBytes: holdsBytes, source: InputSource(folder: inbox, entry: item.entry))
             }
-            var inspection = checker.inspect(file)
-            inspection.file.bytes = Data()
-            return Inspected(entry: entry, inspection: inspection)
-        }
-    }
-
-    /// Decides, keeps and commits one inspected batch, in intake order.
-    /// Returns the receipts, and the files left in the inbox for a later run
-    /// (unreadable, or changed since they were read).
-    private func commit(_ inspected: [Inspected], inbox: URL) throws -> ([Receipt], [String]) {
-        var results: [Receipt] = []
-        var leaving: [URL] = []
-        var leftBehind: [String] = []
-        for item in inspected {
-            if let receipt = try keep(item) {
-                results.append(receipt)
-                leaving.append(item.entry.url)
-            } else {
-                leftBehind.append(item.entry.name)
+            switch outcome {
+            case .taken(let receipt): taken.append((item.entry, receipt))
+            case .left(let reason): summary.left.append(LeftInput(name: item.entry.name, reason: reason))
             }
         }
-        guard !leaving.isEmpty else { return (results, leftBehind) }
-        try DurableFile.syncFileSystem(containing: store.layout.root)
-        try DurableFile.syncFileSystem(containing: receipts.folder)
-        try store.commitStaged()
-        for url in leaving { try DurableFile.remove(url, sync: .deferred) }
-        try DurableFile.syncFolder(inbox)
-        return (results, leftBehind)
-    }
-
-    /// Decides one inspected file and keeps its bytes and receipts (synced
-    /// later with the batch); nil when the file changed since it was read.
-    private func keep(_ item: Inspected) throws -> Receipt? {
-        guard let inspection = item.inspection else { return nil }
-        let file = inspection.file
-        let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
-        if store.index.isProcessed(key) {
-            // The outcome was durable before a crash: finish, don't redo. Its
-            // receipts were synced before its ledger line; if they are gone,
-            // the ledger still holds the receipt.
-            if let written = receipts.read(file: file.name, sha256: file.sha256) { return written }
-            guard let done = try store.ledgerRecord(for: key) else { return nil }
-            try receipts.write(done.receipt, sync: .deferred)
-            return done.receipt
-        }
-        let verdict = checker.decide(inspection, history: store.index)
-        var kept: String?
-        var completed: [String] = []
-        if verdict.outcome != .duplicate {
-            // The same file as inspected: size and mtime unchanged since it was read.
-            guard let now = try? InboxScanner.entry(named: item.entry.name, in: item.entry.folder), now.size == item.entry.size,
-                  now.received == item.entry.received else { return nil }
-            if verdict.outcome == .accepted, let report = verdict.report {
-                kept = try store.keepAccepted(item.entry.url, size: item.entry.size, sha256: file.sha256, sync: .deferred)
-                // Only the lead's word completes a task; a coordinating unit's share does not.
-                completed = report.tasks.filter { $0.status == .completed && $0.role == .lead }.map(\.code)
-            } else {
-                kept = try store.keepRejected(item.entry.url, size: item.entry.size, receipt: verdict.receipt, sync: .deferred)
+        guard !taken.isEmpty else { return }
+        try session.commit()
+        for (entry, receipt) in taken {
+            summary.count(receipt.outcome)
+            try each(receipt)
+            // Only the file that was taken leaves: one put in its place since stays for the next run.
+            if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
+                try inbox.remove(entry.rawName)
             }
         }
-        try receipts.write(verdict.receipt, sync: .deferred)
-        store.stage(LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
-                                 receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept))
-        return verdict.receipt
+        try inbox.sync()
     }
 }
 
 /// One inbox file after the parallel stage.
 private struct Inspected: Sendable {
     var entry: InboxEntry
-    /// nil when the file could not be read.
-    var inspection: Inspection?
+    var state: State
+
+    enum State: Sendable {
+        /// Checked; `holdsBytes` when the inspection kept the bytes it checked.
+        case inspected(Inspection, holdsBytes: Bool)
+        case left(LeftReason)
+    }
+
+    /// Reads and inspects one file; the bytes are dropped after unless
+    /// small enough to keep from memory.
+    static func inspect(_ entry: InboxEntry, in inbox: Folder, checker: SubmissionChecker, held: Int64) -> Inspected {
+        let incoming: IncomingFile
+        do throws(SystemError) {
+            let file = try inbox.openForReading(entry.rawName)
+            guard try file.status().isUnchanged(comparedWith: entry.status) else { return Inspected(entry: entry, state: .left(.changing)) }
+            if checker.isOversized(entry.size) {
+                incoming = try IncomingFile(name: entry.name, oversized: file, size: entry.size, received: entry.received)
+            } else {
+                let bytes = try file.readAll(limit: entry.size)
+                guard Int64(bytes.count) == entry.size else { return Inspected(entry: entry, state: .left(.changing)) }
+                incoming = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
+            }
+            guard try file.status().isUnchanged(comparedWith: entry.status) else { return Inspected(entry: entry, state: .left(.changing)) }
+        } catch {
+            return Inspected(entry: entry, state: .left(error.isMissing ? .vanished : error.code == EFBIG ? .changing : .unreadable(error)))
+        }
+        var inspection = checker.inspect(incoming)
+        let holdsBytes = incoming.oversize == nil && entry.size <= held
+        if !holdsBytes { inspection.file.bytes = Data() }
+        return Inspected(entry: entry, state: .inspected(inspection, holdsBytes: holdsBytes))
+    }
+}
+
+extension InboxListing {
+    /// Whether the input a store trace describes is still in the inbox:
+    /// same name, and the same received second and size where known. A
+    /// trace without a name (a kept file whose receipt was lost with the
+    /// disk's cache) is matched by its bytes: same size, same SHA-256.
+    public func holds(_ trace: InputTrace, in inbox: Folder? = nil) -> Bool {
+        guard let name = trace.file else {
+            guard let inbox, let sha = trace.sha256 else { return false }
+            return entries.contains { entry in
+                entry.size == trace.size && (try? inbox.openForReading(entry.rawName)).flatMap { try? SHA256Hex.of($0) } == sha
+            }
+        }
+        if settling.contains(name) { return true }
+        return entries.contains { entry in
+            entry.name == name && (trace.receivedEpoch ?? entry.status.modified) == entry.status.modified
+                && (trace.size ?? entry.size) == entry.size
+        }
+    }
 }
 
 /// What one ingest run did: counts only, the receipts went to `each` as
@@ -156,9 +172,8 @@ private struct Inspected: Sendable {
 public struct IngestSummary: Sendable {
     /// Inbox entries that are not regular files (folders, links), left in place.
     public var skipped: [String]
-    /// Files left in the inbox for the next run: unreadable, or changed
-    /// while this run read them. Never silently dropped.
-    public var leftInInbox: [String] = []
+    /// Files left in the inbox for a later run, each with its reason. Never silently dropped.
+    public var left: [LeftInput] = []
     public private(set) var outcomes: [Outcome: Int] = [:]
 
     public init(skipped: [String]) {
@@ -169,4 +184,6 @@ public struct IngestSummary: Sendable {
 
     public var total: Int { outcomes.values.reduce(0, +) }
     public var anyRejected: Bool { (outcomes[.rejected] ?? 0) > 0 }
+    /// Whether the store failed to keep some input: the run ends with exit 3.
+    public var anyNotKept: Bool { left.contains { if case .notKept = $0.reason { true } else { false } } }
 }

@@ -12,17 +12,23 @@ public struct Publisher {
     public let plan: Plan
     public let store: SubmissionStore
     public let outbox: URL
+    private let reader: StoredReport
 
-    public init(plan: Plan, store: SubmissionStore, outbox: URL) {
-        self.plan = plan
+    public init(resources: IntakeResources, store: SubmissionStore, outbox: URL) {
+        plan = resources.plan
         self.store = store
         self.outbox = outbox
+        reader = StoredReport(resources: resources)
     }
 
-    /// The merge over this store.
+    /// The merge over this store: each report read from the store's copy,
+    /// its SHA-256 checked against the ledger, and read as intake read it.
     var merge: YearMerge {
         let store = self.store
-        return YearMerge(plan: plan, index: store.index, report: { try StoredReport.read(try store.original(sha256: $0)) })
+        let reader = self.reader
+        return YearMerge(plan: plan, index: store.index, report: { sha256 in
+            try reader.read(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
+        })
     }
 
     /// `OUTBOX/YEAR/…`.

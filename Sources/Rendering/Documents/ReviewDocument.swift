@@ -74,7 +74,7 @@ public enum ReviewDocument {
             rows: years.map { year -> [String] in
                 guard let funding = data.fundingByYear[String(year)] else { return [String(year)] + Array(repeating: "Chưa có số liệu", count: sources.count + 1) }
                 let amounts = sources.map { funding[$0] ?? 0 }
-                return [String(year)] + amounts.map(VietnameseNumber.format) + [VietnameseNumber.format(amounts.reduce(0, +))]
+                return [String(year)] + amounts.map { VietnameseNumber.format($0) } + [VietnameseNumber.format(amounts.reduce(0, +))]
             } + [["Tổng cộng"] + sources.map { VietnameseNumber.format(data.funding[$0] ?? 0) }
                  + [VietnameseNumber.format(sources.map { data.funding[$0] ?? 0 }.reduce(0, +))]],
             layout: .a4Portrait))

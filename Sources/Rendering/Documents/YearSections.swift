@@ -125,10 +125,10 @@ struct YearSections {
         var rows: [[String]] = []
         for task in data.tasks where !task.funding.isEmpty {
             let amounts = sources.map { task.funding[$0] ?? 0 }
-            rows.append([task.code] + amounts.map(VietnameseNumber.format) + [VietnameseNumber.format(amounts.reduce(0, +))])
+            rows.append([task.code] + amounts.map { VietnameseNumber.format($0) } + [VietnameseNumber.format(amounts.reduce(0, +))])
         }
         let totals = sources.map { data.funding[$0] ?? 0 }
-        rows.append(["Tổng cộng"] + totals.map(VietnameseNumber.format) + [VietnameseNumber.format(totals.reduce(0, +))])
+        rows.append(["Tổng cộng"] + totals.map { VietnameseNumber.format($0) } + [VietnameseNumber.format(totals.reduce(0, +))])
         return [
             Decree30.paragraph("Tổng kinh phí các đơn vị báo cáo đã sử dụng năm \(data.year) là \(VietnameseNumber.format(totals.reduce(0, +))) đồng, "
                 + "trong đó " + zip(sources, totals).map { "\(Labels.funding($0).lowercased()) \(VietnameseNumber.format($1)) đồng" }.joined(separator: ", ") + "."),

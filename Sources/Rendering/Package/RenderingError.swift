@@ -1,9 +1,10 @@
+import ReportModel
 import XMLKit
 import ZipKit
 
 /// Why a document could not be rendered. Either is a bug or a resource
 /// failure, never a problem in the report data.
-public enum RenderingError: Error, Sendable, CustomStringConvertible {
+public enum RenderingError: ExplainedError, Sendable, CustomStringConvertible {
     case xml(XMLWriterError)
     case zip(ZipError)
 
@@ -16,6 +17,9 @@ public enum RenderingError: Error, Sendable, CustomStringConvertible {
         default: return .xml(XMLWriterError(.libxml, String(describing: error)))
         }
     }
+
+    public var vietnamese: String { "Không lập được văn bản (lỗi của chương trình, không phải của số liệu): \(description)" }
+    public var english: String { "cannot render the document (a program fault, not the data): \(description)" }
 
     public var description: String {
         switch self {

@@ -28,13 +28,16 @@ public enum DiagnosticCode: String, Codable, CaseIterable, Sendable {
     case attachmentMissing = "ATTACHMENT_MISSING"
     case idConflict = "ID_CONFLICT"
     case supersedesUnknown = "SUPERSEDES_UNKNOWN"
+    case valueTooLarge = "VALUE_TOO_LARGE"
+    case unitNotAuthorised = "UNIT_NOT_AUTHORISED"
     case late = "LATE"
+    case templateText = "TEMPLATE_TEXT"
     case taskMissing = "TASK_MISSING"
 
     /// Errors reject the submission; warnings accept it and flag it.
     public var severity: Severity {
         switch self {
-        case .late, .taskMissing: return .warning
+        case .late, .templateText, .taskMissing: return .warning
         default: return .error
         }
     }

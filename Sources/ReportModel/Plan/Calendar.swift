@@ -152,6 +152,31 @@ public struct ReportingCalendar: Sendable, Equatable {
     }
 }
 
+extension ReportingCalendar {
+    /// Seconds since 1970 of `2026-11-14T16:02:11+07:00` (any offset, or `Z`);
+    /// nil for anything else.
+    public static func epoch(iso text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 25 || bytes.count == 20, bytes[10] == UInt8(ascii: "T"),
+              let date = CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            Int(String(decoding: bytes[range], as: UTF8.self)).flatMap { $0 >= 0 ? $0 : nil }
+        }
+        guard bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        var offset = 0
+        if bytes.count == 25 {
+            guard bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-"), bytes[22] == UInt8(ascii: ":"),
+                  let h = number(20..<22), let m = number(23..<25) else { return nil }
+            offset = (h * 3600 + m * 60) * (bytes[19] == UInt8(ascii: "-") ? -1 : 1)
+        } else {
+            guard bytes[19] == UInt8(ascii: "Z") else { return nil }
+        }
+        return date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offset
+    }
+}
+
 extension CalendarDate {
     /// The inverse of `dayNumber`.
     public static func fromDayNumber(_ z0: Int) -> CalendarDate {

@@ -34,7 +34,8 @@ extension Receipt {
         case .accepted:
             break
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Names and ids come from the sender: nothing in them may drive a terminal.
+        return DisplayName.printable(lines.joined(separator: "\n") + "\n")
     }
 }
 

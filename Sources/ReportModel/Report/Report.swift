@@ -44,12 +44,15 @@ public struct Preparer: Sendable, Equatable, Codable {
     public var position: String?
     public var email: String?
     public var phone: String?
+    public var location: SourceLocation
 
-    public init(name: String, position: String? = nil, email: String? = nil, phone: String? = nil) {
+    public init(name: String, position: String? = nil, email: String? = nil, phone: String? = nil,
+                location: SourceLocation = SourceLocation()) {
         self.name = name
         self.position = position
         self.email = email
         self.phone = phone
+        self.location = location
     }
 }
 

@@ -1,16 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import CFileSync
+import Crypto
 import Foundation
+import SystemKit
 
 /// When a write reaches the disk.
 public enum SyncPolicy: Sendable {
     /// fsync the file and its folder before returning.
     case now
-    /// Leave it to one `DurableFile.syncFileSystem` for a whole batch: the
+    /// Leave it to one `DurableFile.syncFileSystems` for a whole batch: the
     /// caller syncs before it commits anything that relies on the write.
     case deferred
 }
@@ -20,111 +16,144 @@ public enum SyncPolicy: Sendable {
 /// new ones, never half of them.
 public enum DurableFile {
     /// Writes `data` at `url` atomically, creating folders as needed; durably
-    /// on return with `.now`, at the next `syncFileSystem` with `.deferred`.
+    /// on return with `.now`, at the next `syncFileSystems` with `.deferred`.
     public static func write(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
+        try replace(url, sync: sync) { file throws(StoreError) in
+            try system { () throws(SystemError) in try file.write(data) }
+        }
+    }
+
+    /// Keeps a copy of an input under `url`: the store's own bytes, never a
+    /// link to a file someone else may still change. The copy is a reflink
+    /// where the file system has them, else the bytes copied; either way the
+    /// SHA-256 of what was kept is checked against `sha256` before it gets
+    /// its name. Memory stays flat whatever the size. The copy keeps
+    /// `modified` (the received instant) as its modification time.
+    ///
+    /// An existing `url` with the right size is left alone (content-addressed:
+    /// a rerun after a crash finds it whole). Throws `.changed` when the
+    /// source no longer has the bytes that were checked.
+    public static func keepCopy(of source: OpenFile, sha256: String, size: Int64, modified: Int, at url: URL,
+                                sync: SyncPolicy = .now) throws(KeepFailure) {
+        if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == size { return }
+        do throws(StoreError) {
+            try replace(url, sync: sync) { copy throws(StoreError) in
+                try keepBytes(of: source, into: copy, sha256: sha256)
+                try system { () throws(SystemError) in try copy.setModified(modified) }
+            }
+        } catch {
+            if case .altered = error.kind { throw .changed }
+            throw .store(error)
+        }
+    }
+
+    /// Keeps `data` (the very bytes that were checked) under `url`, as `keepCopy` does.
+    public static func keep(_ data: Data, modified: Int, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
+        if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == Int64(data.count) { return }
+        try replace(url, sync: sync) { file throws(StoreError) in
+            try system { () throws(SystemError) in
+                try file.write(data)
+                try file.setModified(modified)
+            }
+        }
+    }
+
+    /// Copies (or reflinks) `source` into `copy` and checks the SHA-256 of
+    /// what `copy` now holds.
+    private static func keepBytes(of source: OpenFile, into copy: OpenFile, sha256: String) throws(StoreError) {
+        var hasher = SHA256()
+        do throws(SystemError) {
+            try source.rewind()
+            if copy.cloneContents(of: source) {
+                // Shared blocks: hash what the copy holds, read back from it.
+                try OpenFile.reading(copy.path).forEachChunk { hasher.update(data: $0) }
+            } else {
+                try source.forEachChunk { chunk throws(SystemError) in
+                    hasher.update(data: chunk)
+                    try copy.write(chunk)
+                }
+            }
+        } catch {
+            throw .system(error)
+        }
+        let found = SHA256Hex.string(hasher.finalize())
+        guard found == sha256 else { throw StoreError(.altered(path: copy.path, expected: sha256, found: found), file: copy.path) }
+    }
+
+    /// Writes a new file at a temporary name beside `url` with `fill`, then
+    /// gives it its name; on any failure the temporary file is removed.
+    private static func replace(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder, sync: sync)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io("open", temporary.path, errno) }
+        let file = try system { () throws(SystemError) in try OpenFile.creating(temporary.path) }
         do throws(StoreError) {
-            try writeAll(fd, data, path: temporary.path)
-            if sync == .now {
-                guard fsync(fd) == 0 else { throw StoreError.io("fsync", temporary.path, errno) }
+            try fill(file)
+            try system { () throws(SystemError) in
+                if sync == .now { try file.sync() }
+                try file.close()
+                try FileSystemPaths.rename(temporary.path, to: url.path)
             }
         } catch {
-            close(fd)
-            unlink(temporary.path)
+            FileSystemPaths.removeQuietly(temporary.path)
             throw error
-        }
-        close(fd)
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            unlink(temporary.path)
-            throw StoreError.io("rename", url.path, code)
         }
         if sync == .now { try syncFolder(folder) }
     }
 
-    /// Keeps the file at `source` under `url` too, without copying its bytes:
-    /// a hard link (the inbox and the store share a file system), else a
-    /// copy written like `write`. An existing whole `url` is left alone.
-    public static func keep(_ source: URL, size: Int64, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        var status = stat()
-        if stat(url.path, &status) == 0 && Int64(status.st_size) == size { return }
-        let folder = url.deletingLastPathComponent()
-        try makeFolder(folder, sync: sync)
-        // A link is atomic: `url` is the whole file or absent, no temporary name needed.
-        if link(source.path, url.path) == 0 {
-            if sync == .now {
-                let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-                if fd >= 0 { fsync(fd); close(fd) }
-                try syncFolder(folder)
-            }
-            return
+    /// Flushes every file system holding one of `urls`, once each: one call
+    /// makes every deferred write of a batch durable, wherever the outbox or
+    /// the quarantine are mounted.
+    public static func syncFileSystems(containing urls: [URL]) throws(StoreError) {
+        var done: Set<UInt64> = []
+        for url in urls {
+            guard let status = try? FileSystemPaths.status(url.path), done.insert(status.device).inserted else { continue }
+            try system { () throws(SystemError) in try OpenFile.reading(url.path).syncFileSystem() }
         }
-        guard let data = FileManager.default.contents(atPath: source.path) else { throw StoreError.io("read", source.path, errno) }
-        sweepLeftovers(in: folder)
-        try write(data, to: url, sync: sync)
-    }
-
-    /// Flushes the whole file system holding `url`: one call makes every
-    /// deferred write of a batch durable.
-    public static func syncFileSystem(containing url: URL) throws(StoreError) {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
-        defer { close(fd) }
-        guard baocao_syncfs(fd) == 0 else { throw StoreError.io("syncfs", url.path, errno) }
     }
 
     /// Removes what a killed writer left in `folder`: `.NAME.tmp-PID` files
     /// that never got renamed, whose process is gone. A live writer's
     /// temporary file is left alone.
     public static func sweepLeftovers(in folder: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".") {
-            guard let marker = name.range(of: ".tmp-", options: .backwards),
+        guard let names = try? Folder(folder.path).names() else { return }
+        for raw in names {
+            guard let name = String(validating: raw, as: UTF8.self), name.hasPrefix("."),
+                  let marker = name.range(of: ".tmp-", options: .backwards),
                   let pid = Int32(name[marker.upperBound...]) else { continue }
-            let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
-            if !alive { unlink(folder.appendingPathComponent(name).path) }
+            if !Processes.isAlive(pid) { FileSystemPaths.removeQuietly(folder.appendingPathComponent(name).path) }
         }
+    }
+
+    /// Whether a name in a store folder is a writer's temporary file.
+    public static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
     }
 
     /// Removes a file the store has finished with; durably with `.now`.
     public static func remove(_ url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        guard unlink(url.path) == 0 || errno == ENOENT else { throw StoreError.io("unlink", url.path, errno) }
+        try system { () throws(SystemError) in try FileSystemPaths.remove(url.path) }
         if sync == .now { try syncFolder(url.deletingLastPathComponent()) }
     }
 
     /// Creates `url` and its parents, each made durable in its parent.
     public static func makeFolder(_ url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        if FileManager.default.fileExists(atPath: url.path) { return }
+        if (try? FileSystemPaths.status(url.path))?.kind == .folder { return }
         try makeFolder(url.deletingLastPathComponent(), sync: sync)
-        guard mkdir(url.path, 0o755) == 0 || errno == EEXIST else { throw StoreError.io("mkdir", url.path, errno) }
+        try system { () throws(SystemError) in try FileSystemPaths.makeFolder(url.path) }
         if sync == .now { try syncFolder(url.deletingLastPathComponent()) }
     }
 
     /// fsync on a folder: makes the names in it (renames, unlinks) durable.
     public static func syncFolder(_ url: URL) throws(StoreError) {
-        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw StoreError.io("fsync", url.path, errno) }
+        try system { () throws(SystemError) in try Folder(url.path).sync() }
     }
+}
 
-    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
-        if let failure { throw StoreError.io("write", path, failure) }
-    }
+/// Why an input could not be kept.
+public enum KeepFailure: Error, Sendable {
+    /// Its bytes are no longer those that were checked: it is being written.
+    case changed
+    /// The store failed (disk full, permissions).
+    case store(StoreError)
 }

@@ -1,30 +1,24 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import SystemKit
 
-/// An exclusive lock on the store, held for a whole run: two runs at once
-/// never process the same file twice. The second run waits for the first.
+/// A lock on the store (`flock` on `Store/lock`). A run that writes holds it
+/// alone; runs that only read share it, so they never see a batch half
+/// committed. Whoever comes second waits.
 public final class StoreLock {
-    private let fd: Int32
+    private let file: OpenFile
 
-    /// Takes the lock, waiting while another run holds it.
-    public init(at url: URL, onWait: () -> Void = {}) throws(StoreError) {
-        try DurableFile.makeFolder(url.deletingLastPathComponent())
-        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            onWait()
-            guard flock(fd, LOCK_EX) == 0 else {
-                let code = errno
-                close(fd)
-                throw StoreError.io("flock", url.path, code)
+    /// Takes the lock, waiting (after calling `onWait`) while another run holds it.
+    public init(at url: URL, shared: Bool = false, onWait: () -> Void = {}) throws(StoreError) {
+        if !shared { try DurableFile.makeFolder(url.deletingLastPathComponent()) }
+        do {
+            let exists = (try? FileSystemPaths.status(url.path)) != nil
+            file = shared && exists ? try OpenFile.reading(url.path) : try OpenFile.appending(url.path)
+            if try !file.lock(shared: shared, wait: false) {
+                onWait()
+                _ = try file.lock(shared: shared, wait: true)
             }
+        } catch {
+            throw .system(error)
         }
-    }
-
-    deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
     }
 }

@@ -1,37 +1,48 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import ReportModel
+import SystemKit
 
 /// The ledger on disk: JSON lines, appended and fsync'd, never rewritten.
 ///
 /// A line is durable once `append` returns. A run killed mid-write leaves at
-/// most one torn last line, which the next run (holding the lock) cuts off:
-/// that input was not yet taken out of the inbox, so it is simply redone.
+/// most one torn last line. Whether it may be cut is the store's decision
+/// (`SubmissionStore`): only when its input is provably still in the inbox.
 public final class LedgerFile {
     public let url: URL
-    private var fd: Int32 = -1
+    private var appender: OpenFile?
 
     public init(url: URL) {
         self.url = url
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    /// What the file holds: every complete record, in order, and the torn
+    /// last line if there is one.
+    public struct Contents: Sendable {
+        public var records: [LedgerRecord]
+        /// Half a line at the end (no newline): its bytes and where it starts.
+        public var torn: TornLine?
+    }
 
-    /// Every complete record, in order, as `transform` keeps it (nil: not
-    /// kept); repairs a torn tail when `repair` is set. Read in chunks:
-    /// memory holds the records, not the file.
-    public func load(repair: Bool, transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> [LedgerRecord] {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
-        defer { try? handle.close() }
+    /// Every complete record, as `transform` keeps it (nil: not kept). A
+    /// complete line that does not decode, or records out of sequence, throw
+    /// with the line. Read in chunks: memory holds the records, not the file.
+    public func load(transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> Contents {
+        let file: OpenFile
+        do {
+            file = try OpenFile.reading(url.path)
+        } catch {
+            if error.isMissing { return Contents(records: [], torn: nil) }
+            throw .system(error)
+        }
         var records: [LedgerRecord] = []
         var pending = Data()
         var consumed = 0
         var lineNumber = 0
+        var expected = 1
         let decoder = JSONDecoder()
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            let chunk: Data
+            do { chunk = try file.read(upTo: 1 << 20) } catch { throw .system(error) }
             if chunk.isEmpty { break }
             pending.append(chunk)
             var lineStart = pending.startIndex
@@ -41,42 +52,155 @@ public final class LedgerFile {
                 consumed += newline - lineStart + 1
                 lineStart = pending.index(after: newline)
                 if line.isEmpty { continue }
+                let record: LedgerRecord
                 do {
-                    if let kept = transform(try decoder.decode(LedgerRecord.self, from: line)) { records.append(kept) }
+                    record = try decoder.decode(LedgerRecord.self, from: line)
                 } catch {
-                    throw StoreError.damagedLedger(line: lineNumber, reason: "\(error)")
+                    throw StoreError(.damagedLedger(line: lineNumber, reason: Self.reason(error)), file: url.path)
                 }
+                guard record.sequence == expected else {
+                    throw StoreError(.ledgerGap(line: lineNumber, expected: expected, found: record.sequence), file: url.path)
+                }
+                expected += 1
+                if let kept = transform(record) { records.append(kept) }
             }
             pending = Data(pending[lineStart...])
         }
-        if !pending.isEmpty && repair {
-            guard truncate(url.path, off_t(consumed)) == 0 else { throw StoreError.io("truncate", url.path, errno) }
+        let torn = pending.isEmpty ? nil : TornLine(offset: Int64(consumed), line: lineNumber + 1, bytes: pending)
+        return Contents(records: records, torn: torn)
+    }
+
+    /// Every line as it is, for `baocao verify`: the records that decode
+    /// (with their line numbers), the lines that do not, and a torn tail.
+    /// Nothing is checked for sequence and nothing throws for content.
+    public func scan() throws(StoreError) -> Scan {
+        let data: Data
+        do {
+            data = try OpenFile.reading(url.path).readAll()
+        } catch {
+            if error.isMissing { return Scan(exists: false, records: [], damaged: [], torn: nil) }
+            throw .system(error)
         }
-        return records
+        var scan = Scan(exists: true, records: [], damaged: [], torn: nil)
+        let decoder = JSONDecoder()
+        var lineStart = data.startIndex
+        var lineNumber = 0
+        while let newline = data[lineStart...].firstIndex(of: 0x0A) {
+            lineNumber += 1
+            let line = data[lineStart..<newline]
+            lineStart = data.index(after: newline)
+            if line.isEmpty { continue }
+            do {
+                scan.records.append((lineNumber, try decoder.decode(LedgerRecord.self, from: line)))
+            } catch {
+                scan.damaged.append((lineNumber, Self.reason(error)))
+            }
+        }
+        if lineStart < data.endIndex {
+            scan.torn = TornLine(offset: Int64(lineStart - data.startIndex), line: lineNumber + 1, bytes: Data(data[lineStart...]))
+        }
+        return scan
+    }
+
+    /// What `scan` found.
+    public struct Scan {
+        public var exists: Bool
+        public var records: [(line: Int, record: LedgerRecord)]
+        public var damaged: [(line: Int, reason: String)]
+        public var torn: TornLine?
+    }
+
+    /// Cuts a torn last line: the file ends after its last complete record.
+    public func cut(_ torn: TornLine) throws(StoreError) {
+        do {
+            let file = try OpenFile.appending(url.path)
+            try file.truncate(to: torn.offset)
+            try file.sync()
+        } catch {
+            throw .system(error)
+        }
     }
 
     /// Appends records, then one fsync for all of them: durable on return.
     public func append(_ records: [LedgerRecord]) throws(StoreError) {
         guard !records.isEmpty else { return }
-        if fd < 0 {
-            try DurableFile.makeFolder(url.deletingLastPathComponent())
-            let existed = FileManager.default.fileExists(atPath: url.path)
-            fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.io("open", url.path, errno) }
-            if !existed { try DurableFile.syncFolder(url.deletingLastPathComponent()) }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = Data()
         for record in records {
             do {
-                bytes.append(try encoder.encode(record))
+                bytes.append(try JSONOutput.compact(record))
             } catch {
-                throw StoreError.damagedLedger(line: record.sequence, reason: "cannot encode: \(error)")
+                throw StoreError(.encoding("record \(record.sequence)"), file: url.path)
             }
-            bytes.append(0x0A)
         }
-        try DurableFile.writeAll(fd, bytes, path: url.path)
-        guard fsync(fd) == 0 else { throw StoreError.io("fsync", url.path, errno) }
+        if appender == nil {
+            let folder = url.deletingLastPathComponent()
+            try DurableFile.makeFolder(folder)
+            let existed: Bool
+            do {
+                existed = try FileSystemPaths.status(url.path) != nil
+                appender = try OpenFile.appending(url.path)
+            } catch {
+                throw .system(error)
+            }
+            if !existed { try DurableFile.syncFolder(folder) }
+        }
+        do {
+            try appender?.write(bytes)
+            try appender?.sync()
+        } catch {
+            throw .system(error)
+        }
+    }
+
+    /// A decoding error in a few words, not a Swift dump.
+    static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: return "không phải JSON hợp lệ / not valid JSON"
+        case DecodingError.keyNotFound(let key, _): return "thiếu trường \"\(key.stringValue)\" / missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "sai kiểu dữ liệu ở \"\(path)\" / wrong type at \"\(path)\""
+        default: return "không đọc được / unreadable"
+        }
+    }
+}
+
+/// Half a ledger line left at the end of the file by a run that stopped
+/// while writing it.
+public struct TornLine: Sendable, Equatable {
+    /// Where it starts: the length the file has without it.
+    public var offset: Int64
+    /// Its line number.
+    public var line: Int
+    public var bytes: Data
+
+    /// The input it was about, as far as the fragment says: the name and
+    /// SHA-256 in the receipt, or the kept path.
+    public var file: String? { field("file") }
+    public var sha256: String? {
+        if let sha = field("sha256"), SHA256Hex.isValid(sha) { return sha }
+        guard let kept = field("kept") else { return nil }
+        return kept.split(separator: "/").map(String.init).first(where: SHA256Hex.isValid)
+    }
+
+    /// The text of `"key":"…"` if the fragment holds it whole.
+    private func field(_ key: String) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let start = text.range(of: "\"\(key)\":\"") else { return nil }
+        var value = ""
+        var escaped = false
+        for character in text[start.upperBound...] {
+            if escaped {
+                value.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return value
+            } else {
+                value.append(character)
+            }
+        }
+        return nil
     }
 }

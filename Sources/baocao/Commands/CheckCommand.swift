@@ -3,6 +3,7 @@ import Foundation
 import Intake
 import ReportModel
 import Store
+import SystemKit
 
 /// `baocao check FILE`: the verdict ingest would give, changing nothing.
 struct CheckCommand: ParsableCommand {
@@ -18,24 +19,22 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw CommandFailure.usage("cannot read \(file)")
+        let name = DisplayName.escape(url.lastPathComponent)
+        let opened: OpenFile
+        let status: FileStatus
+        do {
+            opened = try OpenFile.reading(url.path)
+            status = try opened.status()
+        } catch {
+            throw CommandFailure.usage("không đọc được \(DisplayName.escape(file)): \(error.vietnamese) (cannot read: \(error.english))")
         }
-        let modified = (attributes[.modificationDate] as? Date) ?? Date()
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        guard status.kind == .regular else { throw CommandFailure.usage("\(DisplayName.escape(file)) không phải tệp thường (not a regular file)") }
+        let received = Date(timeIntervalSince1970: TimeInterval(status.modified))
         let resources = try options.resources()
         let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
-        let incoming: IncomingFile
-        do {
-            if checker.isOversized(size) {
-                incoming = try IncomingFile(name: url.lastPathComponent, oversized: url, size: size, received: modified)
-            } else {
-                incoming = IncomingFile(name: url.lastPathComponent, bytes: try Data(contentsOf: url), received: modified)
-            }
-        } catch {
-            throw CommandFailure.usage("cannot read \(file): \(error)")
-        }
+        let incoming = checker.isOversized(status.size)
+            ? try IncomingFile(name: name, oversized: opened, size: status.size, received: received)
+            : IncomingFile(name: name, bytes: try opened.readAll(), received: received)
         // With a store, the ID and supersedes rules are checked against it (read only).
         var history: SubmissionHistory?
         if FileManager.default.fileExists(atPath: StoreLayout(root: options.storeURL).ledger.path) {

@@ -27,18 +27,12 @@ struct ConsolidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try options.plan(coveringYear: year)
-        let data: YearConsolidation
-        do {
-            let store = try options.storeForReading()
-            let publisher = Publisher(plan: plan, store: store, outbox: options.outboxURL)
-            let asOf = options.asOfDate(plan.calendar)
-            data = kind == .adhoc
-                ? try publisher.adhocDocument(year: year, request: request, asOf: asOf)
-                : try publisher.yearDocuments(year: year, asOf: asOf)
-        } catch {
-            throw CommandFailure.failure("consolidation failed, nothing half-written: \(error)")
-        }
+        let resources = try options.resources(coveringYear: year)
+        let publisher = Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
+        let asOf = options.asOfDate(resources.plan.calendar)
+        let data = kind == .adhoc
+            ? try publisher.adhocDocument(year: year, request: request, asOf: asOf)
+            : try publisher.yearDocuments(year: year, asOf: asOf)
         if options.json {
             try Output.json(data)
         } else {

@@ -16,15 +16,9 @@ struct RemindCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let plan = try options.plan(coveringYear: year)
-        let written: [WrittenReminder]
-        do {
-            let store = try options.storeForReading()
-            written = try Publisher(plan: plan, store: store, outbox: options.outboxURL)
-                .reminders(year: year, asOf: options.asOfDate(plan.calendar))
-        } catch {
-            throw CommandFailure.failure("reminders failed: \(error)")
-        }
+        let resources = try options.resources(coveringYear: year)
+        let written = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
+            .reminders(year: year, asOf: options.asOfDate(resources.plan.calendar))
         if options.json {
             try Output.json(["reminders": written])
         } else if written.isEmpty {

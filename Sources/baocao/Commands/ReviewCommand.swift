@@ -24,15 +24,9 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try options.resources().plan
-        let data: MultiYearReview
-        do {
-            let store = try options.storeForReading()
-            data = try Publisher(plan: plan, store: store, outbox: options.outboxURL)
-                .review(midterm ? .midterm : .final, asOf: options.asOfDate(plan.calendar))
-        } catch {
-            throw CommandFailure.failure("review failed, nothing half-written: \(error)")
-        }
+        let resources = try options.resources()
+        let data = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
+            .review(midterm ? .midterm : .final, asOf: options.asOfDate(resources.plan.calendar))
         if options.json {
             try Output.json(data)
         } else {

@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
         if options.json {
             try Output.json(status)
         } else {
-            Output.print(StatusBoard(status: status, plan: plan, colour: Output.stdoutIsTerminal).text)
+            Output.printStyled(StatusBoard(status: status, plan: plan, colour: Output.stdoutIsTerminal).text)
         }
     }
 }

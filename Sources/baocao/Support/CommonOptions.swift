@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Pipeline
 import ReportModel
 import Store
+import SystemKit
 
 /// The options every command shares (report-format.md §8).
 struct CommonOptions: ParsableArguments {
@@ -40,37 +42,35 @@ struct CommonOptions: ParsableArguments {
 
     /// The plan and schemas; a broken resource is a failure (exit 3).
     func resources() throws -> IntakeResources {
-        do {
-            return try IntakeResources.load(planFile: plan.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw CommandFailure.failure("cannot load the plan or schemas: \(error)")
+        try IntakeResources.load(planFile: plan.map { URL(fileURLWithPath: $0) })
+    }
+
+    /// The plan and schemas, with `year` checked to be one of the plan's years (else exit 2).
+    func resources(coveringYear year: Int) throws -> IntakeResources {
+        let resources = try resources()
+        let plan = resources.plan
+        guard plan.years.contains(year) else {
+            throw CommandFailure.usage("năm \(year) nằm ngoài thời gian của Kế hoạch (\(plan.firstYear)–\(plan.lastYear)) (year outside the plan)")
         }
+        return resources
     }
 
     /// The plan, with `year` checked to be one of its years (else exit 2).
     func plan(coveringYear year: Int) throws -> Plan {
-        let plan = try resources().plan
-        guard plan.years.contains(year) else {
-            throw CommandFailure.usage("year \(year) is outside the plan (\(plan.firstYear)–\(plan.lastYear))")
-        }
-        return plan
+        try resources(coveringYear: year).plan
     }
 
-    /// The store as it stands, read only; an unreadable ledger is a failure (exit 3).
+    /// The store as it stands, read only, checked to agree with itself
+    /// (exit 3 with what to do when it does not). Files still in the inbox
+    /// tell an interrupted ingest from a damaged ledger.
     func storeForReading() throws -> SubmissionStore {
-        do {
-            return try SubmissionStore.openForReading(at: storeURL)
-        } catch {
-            throw CommandFailure.failure("cannot read the store: \(error)")
-        }
+        let inbox = try? Folder(inboxURL.path)
+        let listing = inbox.flatMap { try? InboxScanner.scan($0, settle: 0) }
+        return try SubmissionStore.openForReading(at: storeURL, inInbox: { listing?.holds($0, in: inbox) ?? false })
     }
 
     func keyring() throws -> Keyring {
-        do {
-            return try Keyring(directory: keysURL)
-        } catch {
-            throw CommandFailure.failure("keyring: \(error)")
-        }
+        try Keyring(directory: keysURL)
     }
 
     /// `--as-of`, or today in the plan's time zone.

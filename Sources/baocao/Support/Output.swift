@@ -2,13 +2,22 @@ import Foundation
 import ReportModel
 
 /// Where commands print: results on stdout, progress and notes on stderr.
+///
+/// Whatever is printed passes `DisplayName.printable`: a name or an id from
+/// a submission can never retitle or recolour the terminal.
 enum Output {
     static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(DisplayName.printable(text).utf8))
+    }
+
+    /// Text whose escape sequences are the program's own (the status board's
+    /// colours); every piece from outside was made printable before.
+    static func printStyled(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(DisplayName.printable(text + "\n").utf8))
     }
 
     static func json<T: Encodable>(_ value: T) throws {

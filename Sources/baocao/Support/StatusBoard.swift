@@ -9,7 +9,7 @@ struct StatusBoard {
     var colour: Bool
 
     private func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        colour ? "\u{1B}[\(code)m\(DisplayName.printable(text))\u{1B}[0m" : DisplayName.printable(text)
     }
 
     var text: String {

@@ -59,9 +59,12 @@ let specCodes: [String: String] = [
     "XML_ENCODING": "error", "SCHEMA_INVALID": "error", "PLAN_MISMATCH": "error", "UNIT_UNKNOWN": "error",
     "YEAR_OUT_OF_RANGE": "error", "TASK_UNKNOWN": "error", "TASK_NOT_ASSIGNED": "error", "TASK_DUPLICATE": "error",
     "STATUS_INCONSISTENT": "error", "MONTH_OUT_OF_YEAR": "error", "INDICATOR_UNKNOWN": "error",
-    "ATTACHMENT_MISSING": "error", "ID_CONFLICT": "error", "SUPERSEDES_UNKNOWN": "error",
-    "LATE": "warning", "TASK_MISSING": "warning",
+    "ATTACHMENT_MISSING": "error", "ID_CONFLICT": "error", "SUPERSEDES_UNKNOWN": "error", "VALUE_TOO_LARGE": "error",
+    "LATE": "warning", "TEMPLATE_TEXT": "warning", "TASK_MISSING": "warning",
 ]
+
+/// Codes only the portal gives (an upload by an account): no inbox fixture.
+let portalOnlyCodes: Set<String> = ["UNIT_NOT_AUTHORISED"]
 
 /// The lead units of the plan (§3) and the file each sends in the 2026 sample inbox.
 let sampleInbox: [String: String] = [

@@ -1,0 +1,86 @@
+import Foundation
+import ReportModel
+import SystemKit
+
+/// A file the store keeps (an original or a quarantined file), found by
+/// walking the store rather than by reading the ledger.
+public struct KeptFile: Sendable, Equatable {
+    /// Relative to the store, as a ledger record's `kept` names it.
+    public var path: String
+    public var size: Int64
+    /// The receipt kept beside it, if it is there and reads.
+    public var receipt: Receipt?
+
+    /// What the store knows of the input it came from.
+    var trace: InputTrace {
+        let parts = path.split(separator: "/").map(String.init)
+        let sha = parts.first(where: SHA256Hex.isValid)
+        if let receipt {
+            return InputTrace(file: receipt.file, sha256: receipt.sha256, receivedEpoch: ReportingCalendar.epoch(iso: receipt.received), size: size)
+        }
+        return InputTrace(file: parts.first == "quarantine" ? parts.last : nil, sha256: sha, size: size)
+    }
+}
+
+/// Walks `originals/` and `quarantine/`: what the store holds, whatever
+/// the ledger says. Cheap (names and sizes); nothing is hashed here.
+public enum KeptFiles {
+    public static func all(in layout: StoreLayout) throws(StoreError) -> [KeptFile] {
+        var found: [KeptFile] = []
+        do {
+            for prefix in try FileSystemPaths.names(in: layout.originals.path).sorted() {
+                let folder = layout.originals.appendingPathComponent(prefix)
+                for name in try FileSystemPaths.names(in: folder.path).sorted() where SHA256Hex.isValid(name) {
+                    let status = try FileSystemPaths.status(folder.appendingPathComponent(name).path)
+                    found.append(KeptFile(path: layout.relative(folder.appendingPathComponent(name)), size: status?.size ?? 0,
+                                          receipt: readReceipt(layout.originalReceipt(name))))
+                }
+            }
+            for sha in try FileSystemPaths.names(in: layout.quarantine.path).sorted() where SHA256Hex.isValid(sha) {
+                let folder = layout.quarantine(sha)
+                for name in try FileSystemPaths.names(in: folder.path).sorted()
+                where !DurableFile.isTemporary(name) && !name.hasSuffix(StoreLayout.receiptSuffix) && !name.hasSuffix(".receipt.txt") {
+                    let file = folder.appendingPathComponent(name)
+                    let status = try FileSystemPaths.status(file.path)
+                    found.append(KeptFile(path: layout.relative(file), size: status?.size ?? 0,
+                                          receipt: readReceipt(URL(fileURLWithPath: file.path + StoreLayout.receiptSuffix))))
+                }
+            }
+        } catch {
+            throw .system(error)
+        }
+        return found
+    }
+
+    /// Removes what killed writers left in every folder of kept files
+    /// (their temporary files); call with the store lock held.
+    static func sweepLeftovers(in layout: StoreLayout) {
+        for top in [layout.originals, layout.quarantine] {
+            for name in (try? FileSystemPaths.names(in: top.path)) ?? [] {
+                DurableFile.sweepLeftovers(in: top.appendingPathComponent(name))
+            }
+        }
+    }
+
+    public static func readReceipt(_ url: URL) -> Receipt? {
+        guard let data = try? OpenFile.reading(url.path).readAll(limit: 64 << 20) else { return nil }
+        return try? JSONDecoder().decode(Receipt.self, from: data)
+    }
+}
+
+/// An input the store holds a trace of, to ask whether it is still in
+/// the inbox (then a run stopped before committing it, and it is redone).
+public struct InputTrace: Sendable, Equatable {
+    /// The name as a receipt shows it; nil when only the bytes are known.
+    public var file: String?
+    public var sha256: String?
+    public var receivedEpoch: Int?
+    public var size: Int64?
+
+    public init(file: String?, sha256: String? = nil, receivedEpoch: Int? = nil, size: Int64? = nil) {
+        self.file = file
+        self.sha256 = sha256
+        self.receivedEpoch = receivedEpoch
+        self.size = size
+    }
+}
