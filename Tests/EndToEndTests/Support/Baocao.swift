@@ -65,10 +65,16 @@ enum Baocao {
 
     /// Runs `baocao arguments…` in `directory` (a scratch folder, so that the
     /// defaults `Inbox/`, `Store/`, `Outbox/` never touch the project's own).
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL, wrapper: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
+        if let tool = wrapper.first {
+            // Under another program (GNU time): it runs baocao with the arguments.
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(wrapper.dropFirst()) + [try executable().path] + arguments
+        } else {
+            process.executableURL = try executable()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
