@@ -6,7 +6,7 @@ BIN := .build/debug/baocao
 DEMO := .demo
 AS_OF ?= 2026-12-01
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test fuzz bench clean
 
 deps:
 	@scripts/install-deps
@@ -26,8 +26,14 @@ demo: build
 	$(BIN) status --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store
 	$(BIN) consolidate --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store --outbox Outbox
 
+# Every test, then the fuzzer on check's path for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 45
 test: build
 	$(SWIFT) test
+	scripts/fuzz $(FUZZ_SECONDS)
+
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # Release build, then the benchmark at N = 1,000 and 10,000 (N=… to change).
 bench: deps
@@ -35,4 +41,4 @@ bench: deps
 	scripts/bench $(N)
 
 clean:
-	rm -rf $(DEMO) .build .bench
+	rm -rf $(DEMO) .build .build-fuzz .bench

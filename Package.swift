@@ -36,6 +36,9 @@ let package = Package(
             dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // The fuzz target of `check` (`make fuzz`); plainly built, a replayer of its corpus.
+        .executableTarget(name: "FuzzCheck", dependencies: ["Intake", "ReportModel"]),
+
         // The benchmark's corpus generator; not part of what units or the secretariat use.
         .executableTarget(name: "CorpusGenerator", dependencies: ["Intake", "ReportModel", "XMLKit"]),
 

@@ -1,0 +1,67 @@
+import Foundation
+import Intake
+import ReportModel
+
+/// The fuzz target of `check`'s path: any bytes, as an inbox file, through
+/// the bundle reader, the XML reader, the schema, the report reader and the
+/// plan rules. Built with `-sanitize=fuzzer,address -D FUZZING` (`make
+/// fuzz`), libFuzzer drives it; built plainly, it replays files given on
+/// the command line (the corpus, past crashes) through the same path.
+enum FuzzCheck {
+    static let checker: SubmissionChecker = {
+        do {
+            return SubmissionChecker(resources: try IntakeResources.load(), keyring: Keyring(keys: [:]),
+                                     limits: BundleLimits(maxEntries: 64, maxTotalUncompressed: 4 << 20, maxRatio: 100))
+        } catch {
+            fatalError("cannot load the shipped plan and schemas: \(error)")
+        }
+    }()
+
+    /// One input through every check; the verdict must always be a receipt.
+    static func run(_ bytes: Data) {
+        let verdict = checker.check(IncomingFile(name: "fuzz.xml", bytes: bytes, received: Date(timeIntervalSince1970: 1_794_279_600)),
+                                    history: NoHistory())
+        precondition(verdict.outcome != .duplicate, "nothing was accepted before")
+        precondition(verdict.outcome == .accepted || verdict.receipt.diagnostics.hasErrors, "a rejection names its error")
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzCheck.run(Data(bytes: data, count: size))
+    return 0
+}
+
+/// libFuzzer's driver, called from the entry point SwiftPM gives an
+/// executable (it renames `main` to `FuzzCheck_main` on Linux).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+@_cdecl("FuzzCheck_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzTestOneInput(data, size) }
+}
+#else
+@main
+enum Replay {
+    /// `FuzzCheck FILE…`: every file (or every file in a folder) through the checks.
+    static func main() {
+        var count = 0
+        for argument in CommandLine.arguments.dropFirst() {
+            let url = URL(fileURLWithPath: argument)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted().map { url.appendingPathComponent($0) } ?? [url]
+            for file in files {
+                guard let bytes = FileManager.default.contents(atPath: file.path) else { continue }
+                FuzzCheck.run(bytes)
+                count += 1
+            }
+        }
+        print("FuzzCheck: \(count) inputs checked, none crashed")
+    }
+}
+#endif
