@@ -23,9 +23,9 @@ public struct IngestRun {
     public var batchSize = 16
     /// A file changed less than this many seconds ago waits for the next run.
     public var settleSeconds = 2
-    /// Inputs up to this size are kept from the bytes that were checked;
+    /// Inputs up to this size (a bare report) are kept from the bytes that were checked;
     /// larger ones are copied again from the inbox, hashed as they are kept.
-    public var bytesHeldLimit: Int64 = 1 << 20
+    public var bytesHeldLimit: Int64 = 256 << 10
 
     public init(checker: SubmissionChecker, storeRoot: URL, receipts: ReceiptWriter) {
         self.checker = checker
