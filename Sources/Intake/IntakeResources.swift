@@ -10,13 +10,16 @@ public struct IntakeResources: Sendable {
     public let plan: Plan
     public let reportSchema: XMLSchema
     public let manifestSchema: XMLSchema
+    /// The secretariat's notes (`--notes FILE`).
+    public let notesSchema: XMLSchema
 
     /// The shipped resources, or the plan at `planFile`.
     public static func load(planFile: URL? = nil) throws(ResourceError) -> IntakeResources {
         let planSchema = try schema("plan")
         let planURL = planFile ?? planURL()
         let plan = try PlanLoader.load(from: planURL, schema: planSchema)
-        return IntakeResources(plan: plan, reportSchema: try schema("report"), manifestSchema: try schema("manifest"))
+        return IntakeResources(plan: plan, reportSchema: try schema("report"), manifestSchema: try schema("manifest"),
+                               notesSchema: try schema("notes"))
     }
 
     /// The shipped report schema, for `xmllint` and for units' tools.

@@ -86,6 +86,14 @@ public final class XMLWriter {
         try check(xmlTextWriterWriteString(w, XMLText.clean(string)), "text")
     }
 
+    /// A comment (`<!-- … -->`); a `--` inside is spaced out, as XML requires.
+    public func comment(_ string: String) throws(XMLWriterError) {
+        let w = try open("comment")
+        var text = XMLText.clean(string)
+        while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "- -") }
+        try check(xmlTextWriterWriteComment(w, text), "comment")
+    }
+
     /// Closes the innermost open element (`<a/>` when it has no content).
     public func endElement() throws(XMLWriterError) {
         let w = try open("endElement")

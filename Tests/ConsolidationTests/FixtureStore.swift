@@ -107,8 +107,8 @@ func task(_ code: String, _ status: TaskStatus, _ progress: Int, role: TaskRole 
           indicators: [IndicatorValue] = [], funding: [Funding] = [], results: [MonthlyResult] = [],
           products: [Product] = [], difficulties: [String] = [], proposals: [String] = []) -> TaskReport {
     TaskReport(code: code, status: status, progress: progress, role: role, responsible: "Người phụ trách \(code)",
-               results: results, indicators: indicators, products: products, difficulties: difficulties,
-               proposals: proposals, funding: funding)
+               results: results, indicators: indicators, products: products, difficulties: difficulties.map { Difficulty($0) },
+               proposals: proposals.map { Proposal($0) }, funding: funding)
 }
 
 func indicator(_ code: String, _ actual: Decimal, name: String? = nil, measure: String? = nil) -> IndicatorValue {

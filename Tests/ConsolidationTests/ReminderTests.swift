@@ -23,7 +23,7 @@ final class ReminderTests: XCTestCase {
 
     func testMissingUnitGetsMissingWithItsDueTasks() throws {
         let reminder = try XCTUnwrap(reminders().first { $0.unit == "TTCNTT" })
-        XCTAssertEqual(reminder.reason, "missing")
+        XCTAssertEqual(reminder.reason.rawValue, "missing")
         XCTAssertEqual(reminder.year, 2026)
         XCTAssertEqual(reminder.name, ShippedPlan.plan.unit("TTCNTT")?.name)
         XCTAssertEqual(reminder.tasks.map(\.code), ["2.2.4"])
@@ -35,14 +35,14 @@ final class ReminderTests: XCTestCase {
 
     func testUnitWithOnlyRejectedFilesGetsRejectedAndTheDiagnostics() throws {
         let reminder = try XCTUnwrap(reminders().first { $0.unit == "NATIF" })
-        XCTAssertEqual(reminder.reason, "rejected")
+        XCTAssertEqual(reminder.reason.rawValue, "rejected")
         XCTAssertEqual(reminder.tasks.map(\.code), ["2.3.7"])
         XCTAssertEqual(reminder.rejected.count, 1)
         let file = try XCTUnwrap(reminder.rejected.first)
         XCTAssertEqual(file.file, "NATIF-2026.zip")
         XCTAssertEqual(file.received, "2026-11-14T16:02:11+07:00")
-        XCTAssertEqual(file.diagnostics.map(\.code), ["SCHEMA_INVALID", "PLAN_MISMATCH"])
-        XCTAssertEqual(file.diagnostics.map(\.location), ["tệp report.xml, dòng 12, cột 5", "tệp report.xml, dòng 3"])
+        XCTAssertEqual(file.diagnostics.map(\.code.rawValue), ["SCHEMA_INVALID", "PLAN_MISMATCH"])
+        XCTAssertEqual(file.diagnostics.map(\.location.vietnamese), ["tệp report.xml, dòng 12, cột 5", "tệp report.xml, dòng 3"])
         XCTAssertEqual(file.diagnostics.map(\.message), [Year2026.schemaError.message, Year2026.planError.message])
     }
 

@@ -48,31 +48,31 @@ final class ReviewMergeTests: XCTestCase {
         let review = try midterm()
         XCTAssertEqual(review.firstYear, 2026)
         XCTAssertEqual(review.lastYear, 2028)
-        XCTAssertEqual(Set(review.years.keys), ["2026", "2027", "2028"])
+        XCTAssertEqual(Set(review.years.keys), [2026, 2027, 2028])
         XCTAssertEqual(review.yearsWithoutData, [2027])
-        XCTAssertEqual(review.years["2027"]?.submissions, [])
+        XCTAssertEqual(review.years[2027]?.submissions, [])
     }
 
     func testCumulativeSumAddsOnlyYearsWithDataAndNeverZeroesAMissingYear() throws {
         let trainees = try XCTUnwrap(try midterm().cumulative.first { $0.code == "trainees.count" })
-        XCTAssertEqual(trainees.aggregation, "sum")
+        XCTAssertEqual(trainees.aggregation.rawValue, "sum")
         XCTAssertEqual(trainees.value, (100 + 20) + 60)
         XCTAssertEqual(trainees.byYear.count, 3)
-        XCTAssertEqual(trainees.byYear["2026"], .some(120))
-        XCTAssertEqual(trainees.byYear["2028"], .some(60))
-        let missing = try XCTUnwrap(trainees.byYear["2027"], "2027 has an entry, saying there is no value")
+        XCTAssertEqual(trainees.byYear[2026], .some(120))
+        XCTAssertEqual(trainees.byYear[2028], .some(60))
+        let missing = try XCTUnwrap(trainees.byYear[2027], "2027 has an entry, saying there is no value")
         XCTAssertNil(missing, "2027 had no data: nil, never 0")
         XCTAssertEqual(Set(trainees.sources), ["HVCL-2026", "HVCL-2028"])
     }
 
     func testCumulativeLatestTakesTheNewestYearNeverAdds() throws {
         let zones = try XCTUnwrap(try midterm().cumulative.first { $0.code == "zones5g.pct" })
-        XCTAssertEqual(zones.aggregation, "latest")
+        XCTAssertEqual(zones.aggregation.rawValue, "latest")
         XCTAssertEqual(zones.value, 80, "2028's value: not 120 (a sum), not 40 (the first)")
         XCTAssertEqual(zones.latestYear, 2028)
-        XCTAssertEqual(zones.byYear["2026"], .some(40))
-        XCTAssertEqual(zones.byYear["2028"], .some(80))
-        XCTAssertNil(try XCTUnwrap(zones.byYear["2027"]))
+        XCTAssertEqual(zones.byYear[2026], .some(40))
+        XCTAssertEqual(zones.byYear[2028], .some(80))
+        XCTAssertNil(try XCTUnwrap(zones.byYear[2027]))
         XCTAssertEqual(zones.target, 100)
     }
 
@@ -80,31 +80,32 @@ final class ReviewMergeTests: XCTestCase {
         let events = try XCTUnwrap(try midterm().cumulative.first { $0.code == "events.count" })
         XCTAssertNil(events.value)
         XCTAssertEqual(events.target, 4 * 3, "4 a year over 2026–2028")
-        for year in ["2026", "2027", "2028"] { XCTAssertNil(try XCTUnwrap(events.byYear[year]), year) }
+        for year in [2026, 2027, 2028] { XCTAssertNil(try XCTUnwrap(events.byYear[year]), "\(year)") }
     }
 
     func testReportingRecordPerUnitPerYear() throws {
-        let record = Dictionary(uniqueKeysWithValues: try midterm().reportingRecord.map { ($0.unit, $0.byYear) })
-        XCTAssertEqual(record["HVCL"], ["2026": "on-time", "2027": "missing", "2028": "late"])
-        XCTAssertEqual(record["CDSQG"], ["2026": "on-time", "2027": "not-required", "2028": "not-required"],
+        let record = Dictionary(uniqueKeysWithValues: try midterm().reportingRecord.map { ($0.unit, $0.byYear.mapValues(\.rawValue)) })
+        XCTAssertEqual(record["HVCL"], [2026: "on-time", 2027: "missing", 2028: "late"])
+        XCTAssertEqual(record["CDSQG"], [2026: "on-time", 2027: "not-required", 2028: "not-required"],
                        "2.1.1, its only task, was completed in 2026")
-        XCTAssertEqual(record["CVT"], ["2026": "on-time", "2027": "missing", "2028": "on-time"])
-        XCTAssertEqual(record["VTF"], ["2026": "missing", "2027": "missing", "2028": "missing"],
+        XCTAssertEqual(record["CVT"], [2026: "on-time", 2027: "missing", 2028: "on-time"])
+        XCTAssertEqual(record["VTF"], [2026: "missing", 2027: "missing", 2028: "missing"],
                        "2.2.2 is never completed, so it stays due")
-        XCTAssertEqual(record["VCNS"]?["2026"], "missing")
-        XCTAssertEqual(record["VCNS"]?["2027"], "missing", "2.3.4 is yearly")
+        XCTAssertEqual(record["VCNS"]?[2026], "missing")
+        XCTAssertEqual(record["VCNS"]?[2027], "missing", "2.3.4 is yearly")
         XCTAssertEqual(Set(record.keys), Set(ShippedPlan.plan.leadUnits.map(\.code)))
     }
 
     func testFundingPerYearAndInAll() throws {
         let review = try midterm()
-        XCTAssertEqual(review.fundingByYear["2026"], ["state-budget": 1_000_000_000, "sponsorship": 10_000_000, "other": 50_000_000])
-        XCTAssertEqual(review.fundingByYear["2028"], ["state-budget": 2_000_000_000, "sponsorship": 5_000_000, "other": 0])
-        XCTAssertNil(review.fundingByYear["2027"], "no data in 2027: no figure, not zeros")
-        XCTAssertEqual(review.funding, [
-            "state-budget": 1_000_000_000 + 2_000_000_000,
-            "sponsorship": 10_000_000 + 5_000_000,
-            "other": 50_000_000,
+        XCTAssertEqual(review.fundingByYear[2026]?.bySource, [.stateBudget: 1_000_000_000, .sponsorship: 10_000_000, .other: 50_000_000])
+        XCTAssertEqual(review.fundingByYear[2028]?.bySource, [.stateBudget: 2_000_000_000, .sponsorship: 5_000_000],
+                       "no 'other' reported in 2028: no figure, never 0")
+        XCTAssertNil(review.fundingByYear[2027], "no data in 2027: no figure, not zeros")
+        XCTAssertEqual(review.funding.bySource, [
+            .stateBudget: 1_000_000_000 + 2_000_000_000,
+            .sponsorship: 10_000_000 + 5_000_000,
+            .other: 50_000_000,
         ])
     }
 
@@ -114,12 +115,12 @@ final class ReviewMergeTests: XCTestCase {
         XCTAssertEqual(vtf.lead, "VTF")
         XCTAssertTrue(vtf.overdue)
         XCTAssertEqual(vtf.deadline, "2026-04-30")
-        XCTAssertEqual(vtf.lastStatus, "not-reported")
+        XCTAssertEqual(vtf.lastStatus.rawValue, "not-reported")
         XCTAssertNil(vtf.lastReportedYear)
         XCTAssertFalse(review.open.contains { $0.code == "2.1.1" }, "completed in 2026")
         // A recurring task is open, not overdue, until the plan ends.
         let training = try XCTUnwrap(review.open.first { $0.code == "2.3.8" })
-        XCTAssertEqual(training.lastStatus, "on-schedule")
+        XCTAssertEqual(training.lastStatus.rawValue, "on-schedule")
         XCTAssertEqual(training.lastReportedYear, 2028)
         XCTAssertEqual(training.progress, 90)
         XCTAssertFalse(training.overdue)
@@ -129,13 +130,13 @@ final class ReviewMergeTests: XCTestCase {
 
     func testTasksYearByYear() throws {
         let review = try midterm()
-        XCTAssertEqual(review.years["2026"]?.task("2.1.1")?.status, "completed")
-        let later = try XCTUnwrap(review.years["2028"]?.task("2.1.1"))
-        XCTAssertEqual(later.status, "completed")
+        XCTAssertEqual(review.years[2026]?.task("2.1.1")?.status.rawValue, "completed")
+        let later = try XCTUnwrap(review.years[2028]?.task("2.1.1"))
+        XCTAssertEqual(later.status.rawValue, "completed")
         XCTAssertFalse(later.due)
         XCTAssertEqual(later.sources, ["CDSQG-2026"])
-        XCTAssertEqual(review.years["2027"]?.task("2.3.8")?.status, "not-reported")
-        XCTAssertEqual(review.years["2028"]?.task("2.3.8")?.progress, 90)
+        XCTAssertEqual(review.years[2027]?.task("2.3.8")?.status.rawValue, "not-reported")
+        XCTAssertEqual(review.years[2028]?.task("2.3.8")?.progress, 90)
     }
 
     func testFinalReviewOverFiveYears() throws {
@@ -147,6 +148,6 @@ final class ReviewMergeTests: XCTestCase {
         let zones = try XCTUnwrap(review.cumulative.first { $0.code == "zones5g.pct" })
         XCTAssertEqual(zones.value, 80)
         XCTAssertEqual(zones.latestYear, 2028)
-        XCTAssertEqual(review.funding["state-budget"], 3_000_000_000)
+        XCTAssertEqual(review.funding[.stateBudget], 3_000_000_000)
     }
 }

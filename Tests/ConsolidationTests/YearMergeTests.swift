@@ -18,7 +18,7 @@ final class YearMergeTests: XCTestCase {
     func testOneOffBehindScheduleAfterItsDeadlineIsOverdue() throws {
         let data = try merged()
         let task = try XCTUnwrap(data.task("2.1.1"))
-        XCTAssertEqual(task.status, "behind-schedule", "the unit's own word is kept")
+        XCTAssertEqual(task.status.rawValue, "behind-schedule", "the unit's own word is kept")
         XCTAssertEqual(task.progress, 60)
         XCTAssertEqual(task.deadline, "2026-04-30")
         XCTAssertTrue(task.overdue, "2.1.1 is due by 2026-04, reported behind schedule, judged on 2026-12-01")
@@ -26,7 +26,7 @@ final class YearMergeTests: XCTestCase {
 
     func testOneOffReportedCompletedIsNotOverdue() throws {
         let task = try XCTUnwrap(try merged().task("2.2.2"))
-        XCTAssertEqual(task.status, "completed")
+        XCTAssertEqual(task.status.rawValue, "completed")
         XCTAssertEqual(task.progress, 100)
         XCTAssertFalse(task.overdue)
     }
@@ -35,12 +35,12 @@ final class YearMergeTests: XCTestCase {
         let data = try merged()
         // 2.1.2 (VCNS) is due by 2026-12: on 2026-12-01 its deadline, 2026-12-31, is still ahead.
         let onSchedule = try XCTUnwrap(data.task("2.1.2"))
-        XCTAssertEqual(onSchedule.status, "on-schedule")
+        XCTAssertEqual(onSchedule.status.rawValue, "on-schedule")
         XCTAssertEqual(onSchedule.deadline, "2026-12-31")
         XCTAssertFalse(onSchedule.overdue)
         // 1.4 (KTXHS, by 2026-12) was left out of KTXHS's report: not reported, yet not overdue.
         let unreported = try XCTUnwrap(data.task("1.4"))
-        XCTAssertEqual(unreported.status, "not-reported")
+        XCTAssertEqual(unreported.status.rawValue, "not-reported")
         XCTAssertFalse(unreported.overdue)
         // The same 2.1.1 judged before its deadline (2026-04-30) is not overdue either.
         let early = try Year2026.store().merge(year: 2026, asOf: day("2026-04-15"))
@@ -56,22 +56,22 @@ final class YearMergeTests: XCTestCase {
         let task = try XCTUnwrap(data.task("2.2.4"))
         XCTAssertEqual(task.lead, "TTCNTT")
         XCTAssertTrue(task.due)
-        XCTAssertEqual(task.status, "not-reported")
+        XCTAssertEqual(task.status.rawValue, "not-reported")
         XCTAssertNil(task.progress)
         XCTAssertEqual(task.sources, [])
         XCTAssertEqual(task.provenance, [])
-        XCTAssertEqual(data.reporting("TTCNTT")?.state, "missing")
+        XCTAssertEqual(data.reporting("TTCNTT")?.state.rawValue, "missing")
         XCTAssertNil(data.reporting("TTCNTT")?.submission)
         // NATIF sent only a refused file: still missing, its task not reported.
-        XCTAssertEqual(data.reporting("NATIF")?.state, "missing")
-        XCTAssertEqual(data.task("2.3.7")?.status, "not-reported")
+        XCTAssertEqual(data.reporting("NATIF")?.state.rawValue, "missing")
+        XCTAssertEqual(data.task("2.3.7")?.status.rawValue, "not-reported")
     }
 
     // MARK: indicators
 
     func testSumIndicatorAddsUnits() throws {
         let trainees = try XCTUnwrap(try merged().indicator("trainees.count"))
-        XCTAssertEqual(trainees.aggregation, "sum")
+        XCTAssertEqual(trainees.aggregation.rawValue, "sum")
         // HVCL's live report (B) says 100; PTIT, coordinating, 40. A's 999 is replaced.
         XCTAssertEqual(trainees.value, 100 + 40)
         XCTAssertEqual(trainees.byUnit, ["HVCL": 100, "PTIT": 40])
@@ -81,7 +81,7 @@ final class YearMergeTests: XCTestCase {
 
     func testLatestIndicatorTakesTheNewestReceivedNeverAdds() throws {
         let zones = try XCTUnwrap(try merged().indicator("zones5g.pct"))
-        XCTAssertEqual(zones.aggregation, "latest")
+        XCTAssertEqual(zones.aggregation.rawValue, "latest")
         // CVT's live report (b, received 11-13 15:00) says 62,5; CTS (11-11) 70; CVT's older a (50) is not used.
         // Newest received wins: 62,5 — not 70 (a larger or other unit's value), not 132,5 (a sum).
         XCTAssertEqual(zones.value, Decimal(string: "62.5"))
@@ -125,9 +125,9 @@ final class YearMergeTests: XCTestCase {
         let task = try XCTUnwrap(data.task("2.3.8"))
         XCTAssertEqual(task.progress, 80, "B's progress, not A's 50")
         XCTAssertEqual(task.sources, [Year2026.hvclB])
-        XCTAssertEqual(task.funding, ["state-budget": 1_250_000_000, "sponsorship": 200_000_000], "A's 777 000 000 is not counted")
+        XCTAssertEqual(task.funding, [.stateBudget: 1_250_000_000, .sponsorship: 200_000_000], "A's 777 000 000 is not counted")
         XCTAssertEqual(data.indicator("courses.count")?.value, 4, "B's 4 courses; not A's 9, not 13")
-        XCTAssertEqual(data.task("2.3.9")?.status, "on-schedule", "B's word on 2.3.9, not A's not-started")
+        XCTAssertEqual(data.task("2.3.9")?.status.rawValue, "on-schedule", "B's word on 2.3.9, not A's not-started")
         XCTAssertFalse(data.submissions.contains { $0.submission == Year2026.hvclA })
         XCTAssertEqual(data.reporting("HVCL")?.submission, Year2026.hvclB)
         XCTAssertEqual(data.reporting("HVCL")?.sha256, FixtureStore.sha256(of: Year2026.hvclB))
@@ -138,7 +138,7 @@ final class YearMergeTests: XCTestCase {
         let task = try XCTUnwrap(data.task("2.2.1"))
         XCTAssertEqual(task.progress, 65, "b (11-13) is newer than a (11-08)")
         XCTAssertEqual(task.sources, [Year2026.cts, Year2026.cvtB])
-        XCTAssertEqual(task.funding, ["sponsorship": 75_000_000], "a's 999 000 000 state budget is not counted")
+        XCTAssertEqual(task.funding, [.sponsorship: 75_000_000], "a's 999 000 000 state budget is not counted")
         XCTAssertEqual(data.reporting("CVT")?.submission, Year2026.cvtB)
         XCTAssertFalse(data.submissions.contains { $0.submission == Year2026.cvtA })
     }
@@ -158,24 +158,23 @@ final class YearMergeTests: XCTestCase {
         // state budget: KTXHS 100 000 000 + VTF 500 000 000 + HVCL(B) 1 250 000 000
         // sponsorship: CVT(b) 75 000 000 + HVCL(B) 200 000 000
         // other: CDSQG 20 000 000 + PTIT 30 000 000
-        XCTAssertEqual(data.funding, [
-            "state-budget": 100_000_000 + 500_000_000 + 1_250_000_000,
-            "sponsorship": 75_000_000 + 200_000_000,
-            "other": 20_000_000 + 30_000_000,
-        ])
-        XCTAssertEqual(data.task("2.3.9")?.funding, ["other": 30_000_000])
+        let stateBudget: Decimal = 100_000_000 + 500_000_000 + 1_250_000_000
+        let sponsorship: Decimal = 75_000_000 + 200_000_000
+        let other: Decimal = 20_000_000 + 30_000_000
+        XCTAssertEqual(data.funding.bySource, [.stateBudget: stateBudget, .sponsorship: sponsorship, .other: other])
+        XCTAssertEqual(data.task("2.3.9")?.funding, [.other: 30_000_000])
         XCTAssertEqual(data.task("2.1.2")?.funding, [:])
         // By task, the totals add up to the year's.
-        var byTask: [String: Decimal] = [:]
+        var byTask: [FundingSource: Decimal] = [:]
         for task in data.tasks { for (source, amount) in task.funding { byTask[source, default: 0] += amount } }
-        for (source, amount) in data.funding { XCTAssertEqual(byTask[source, default: 0], amount, source) }
+        for (source, amount) in data.funding.bySource { XCTAssertEqual(byTask[source, default: 0], amount, source.rawValue) }
     }
 
     // MARK: reporting
 
     func testReportingStates() throws {
         let data = try merged()
-        let states = Dictionary(uniqueKeysWithValues: data.reporting.map { ($0.unit, $0.state) })
+        let states = Dictionary(uniqueKeysWithValues: data.reporting.map { ($0.unit, $0.state.rawValue) })
         XCTAssertEqual(states, [
             "KTXHS": "on-time", "HTQT": "missing", "CDSQG": "on-time", "CVT": "on-time", "CDMST": "missing",
             "VCNS": "late", "TTCNTT": "missing", "VTF": "on-time", "NAFOSTED": "missing", "NATIF": "missing",
@@ -192,9 +191,9 @@ final class YearMergeTests: XCTestCase {
 
         let status = ReportingStatus(plan: ShippedPlan.plan, index: Year2026.store().index, year: 2026, asOf: asOf)
         XCTAssertEqual(status.required, 11)
-        XCTAssertEqual(status.count("on-time"), 5)
-        XCTAssertEqual(status.count("late"), 1)
-        XCTAssertEqual(status.count("missing"), 5)
+        XCTAssertEqual(status.count(.onTime), 5)
+        XCTAssertEqual(status.count(.late), 1)
+        XCTAssertEqual(status.count(.missing), 5)
         XCTAssertEqual(status.units.first { $0.unit == "VCNS" }?.daysLate, 5, "received 20 Nov, due 15 Nov")
         XCTAssertEqual(status.units.first { $0.unit == "TTCNTT" }?.daysLate, 16, "15 Nov to 1 Dec")
         XCTAssertEqual(status.deadline, "2026-11-15T23:59:59+07:00")
@@ -232,7 +231,7 @@ final class YearMergeTests: XCTestCase {
         XCTAssertEqual(annual.indicator("zones5g.pct")?.value, Decimal(string: "62.5"), "the ad-hoc 55 is not counted")
         XCTAssertFalse(annual.submissions.contains { $0.submission.hasPrefix("YC-") })
         XCTAssertEqual(annual.reporting("HVCL")?.submission, Year2026.hvclB)
-        XCTAssertEqual(annual.funding["state-budget"], 1_850_000_000, "the ad-hoc 3 000 000 is not counted")
+        XCTAssertEqual(annual.funding[.stateBudget], 1_850_000_000, "the ad-hoc 3 000 000 is not counted")
 
         let request = try store.merge(year: 2026, asOf: asOf, kind: .adhoc) { ($0.receipt.id ?? "").hasPrefix("YC-2026-07") }
         XCTAssertEqual(request.submissions.map(\.submission), [Year2026.adhocHVCL])
@@ -240,7 +239,7 @@ final class YearMergeTests: XCTestCase {
         XCTAssertEqual(request.indicator("trainees.count")?.byUnit, ["HVCL": 5000])
         XCTAssertNil(request.indicator("zones5g.pct")?.value, "the CVT ad-hoc answers another request")
         XCTAssertEqual(request.task("2.3.8")?.sources, [Year2026.adhocHVCL])
-        XCTAssertEqual(request.funding["state-budget"], 3_000_000)
+        XCTAssertEqual(request.funding[.stateBudget], 3_000_000)
 
         let allAdhoc = try store.merge(year: 2026, asOf: asOf, kind: .adhoc)
         XCTAssertEqual(Set(allAdhoc.submissions.map(\.submission)), [Year2026.adhocHVCL, Year2026.adhocCVT])
@@ -253,7 +252,7 @@ final class YearMergeTests: XCTestCase {
         let data = try Year2026.store().merge(year: 2027, asOf: day("2027-12-01"))
         let task = try XCTUnwrap(data.task("2.2.2"))
         XCTAssertFalse(task.due)
-        XCTAssertEqual(task.status, "completed")
+        XCTAssertEqual(task.status.rawValue, "completed")
         XCTAssertEqual(task.progress, 100)
         XCTAssertFalse(task.overdue)
         XCTAssertEqual(task.sources, [Year2026.vtf])
@@ -262,12 +261,13 @@ final class YearMergeTests: XCTestCase {
         // 2.1.1 was behind in 2026: still due in 2027, and overdue since 2026-04-30.
         let open = try XCTUnwrap(data.task("2.1.1"))
         XCTAssertTrue(open.due)
-        XCTAssertEqual(open.status, "not-reported")
+        XCTAssertEqual(open.status.rawValue, "not-reported")
         XCTAssertTrue(open.overdue)
-        XCTAssertEqual(data.reporting("CDSQG")?.state, "missing")
+        XCTAssertEqual(data.reporting("CDSQG")?.state.rawValue, "missing")
         XCTAssertEqual(data.submissions, [])
         XCTAssertNil(data.indicator("trainees.count")?.value)
-        XCTAssertEqual(data.funding, ["state-budget": 0, "sponsorship": 0, "other": 0])
+        XCTAssertTrue(data.funding.isEmpty, "no report, no funding figure: null, never 0")
+        XCTAssertNil(data.funding.total)
     }
 
     func testMergeIsAPureFunctionOfTheStore() throws {

@@ -136,8 +136,8 @@ enum ReportXML {
                 if let file = product.file { x += " file=\"\(e(file))\"" }
                 x += ">\(e(product.text))</product>\n"
             }
-            for text in task.difficulties { x += "    <difficulty>\(e(text))</difficulty>\n" }
-            for text in task.proposals { x += "    <proposal>\(e(text))</proposal>\n" }
+            for item in task.difficulties { x += "    <difficulty kind=\"\(item.kind.rawValue)\">\(e(item.text))</difficulty>\n" }
+            for item in task.proposals { x += "    <proposal to=\"\(item.to.rawValue)\">\(e(item.text))</proposal>\n" }
             for item in task.funding { x += "    <funding source=\"\(item.source.rawValue)\" amount=\"\(item.amount)\"/>\n" }
             x += "  </task>\n"
         }

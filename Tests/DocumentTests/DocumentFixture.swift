@@ -34,8 +34,8 @@ enum DocumentFixture {
                                      MonthlyResult(month: YearMonth(year: year, month: 9), text: "Kết quả tháng 9 của nhiệm vụ \(code).")] : [],
                    indicators: indicators,
                    products: words ? [Product(date: CalendarDate(year: year, month: 9, day: 30), text: "Sản phẩm của nhiệm vụ \(code).")] : [],
-                   difficulties: words ? ["Khó khăn khi thực hiện nhiệm vụ \(code)."] : [],
-                   proposals: words ? ["Đề xuất cho nhiệm vụ \(code)."] : [],
+                   difficulties: words ? [Difficulty("Khó khăn khi thực hiện nhiệm vụ \(code).", kind: .funding)] : [],
+                   proposals: words ? [Proposal("Đề xuất cho nhiệm vụ \(code).", to: code == "2.3.8" ? .government : .ministry)] : [],
                    funding: funding)
     }
 
@@ -103,7 +103,7 @@ enum DocumentFixture {
     static func runAll(_ disk: DiskStore, store: SubmissionStore) throws {
         let publisher = Publisher(resources: ShippedPlan.resources, store: store, outbox: disk.outbox)
         _ = try publisher.yearDocuments(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
-        _ = try publisher.adhocDocument(year: 2026, request: "YC-2026-07", asOf: CalendarDate(year: 2026, month: 12, day: 1))
+        _ = try publisher.adhocDocument(year: 2026, request: "YC-2026-07", subject: "Tình hình đào tạo nhân lực chuyển đổi số", asOf: CalendarDate(year: 2026, month: 12, day: 1))
         _ = try publisher.review(.midterm, asOf: CalendarDate(year: 2028, month: 12, day: 1))
         _ = try publisher.review(.final, asOf: CalendarDate(year: 2030, month: 12, day: 1))
         _ = try publisher.reminders(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))

@@ -36,6 +36,11 @@ final class DocumentTests: XCTestCase {
         for unit in ["HTQT", "CDMST", "TTCNTT", "NAFOSTED", "NATIF"] {
             names += ["2026/reminders/reminder-\(unit)-2026.docx", "2026/reminders/reminder-\(unit)-2026.xml"]
         }
+        // Each submission used, as the unit's own report.
+        for used in ["CDSQG-CDSQG-2026", "CVT-CVT-2026", "HVCL-HVCL-2026-B", "HVCL-YC-2026-07-HVCL", "KTXHS-KTXHS-2026",
+                     "PTIT-PTIT-2026", "VCNS-VCNS-2026", "VTF-VTF-2026"] {
+            names += ["2026/units/unit-report-\(used).docx", "2026/units/unit-report-\(used).xml"]
+        }
         return names.sorted()
     }
 
@@ -61,7 +66,7 @@ final class DocumentTests: XCTestCase {
         let validator = PackageRoot.validator
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: validator.path), validator.path)
         let docx = files(under: disk.outbox).filter { $0.hasSuffix(".docx") }.map { outbox($0).path }
-        XCTAssertEqual(docx.count, 10)
+        XCTAssertEqual(docx.count, 18)
         let result = try runProgram(validator.path, docx)
         let findings = result.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("validate-docx:") }
         XCTAssertEqual(findings, [], result.output)
@@ -81,7 +86,7 @@ final class DocumentTests: XCTestCase {
 
     func testFlatOPCIsWellFormedAndOpensInWord() throws {
         let flats = files(under: disk.outbox).filter { $0.hasSuffix(".xml") }
-        XCTAssertEqual(flats.count, 10)
+        XCTAssertEqual(flats.count, 18)
         for name in flats {
             let url = outbox(name)
             let lint = try runProgram("/usr/bin/xmllint", ["--noout", "--nonet", url.path])
@@ -167,7 +172,7 @@ final class DocumentTests: XCTestCase {
             let datasets = try XCTUnwrap(indicators.first { $0["code"] as? String == "datasets.count" })
             XCTAssertTrue(datasets["value"] == nil || datasets["value"] is NSNull, "nobody reported datasets.count: null, never 0")
 
-            let funding = try XCTUnwrap(data["funding"] as? [String: NSNumber])
+            let funding = try XCTUnwrap(data["funding"] as? [String: NSNumber], "every source has data here")
             let stateBudget: Int64 = 100_000_000 + 500_000_000 + 1_250_000_000
             let sponsorship: Int64 = 75_000_000 + 200_000_000
             let other: Int64 = 20_000_000 + 30_000_000
@@ -226,7 +231,7 @@ final class DocumentTests: XCTestCase {
             XCTAssertTrue(text.contains(phrase), "the ministry summary lacks \"\(phrase)\"")
         }
         // The pipeline's findings and figures, in Vietnamese words and numbers.
-        for phrase in ["Quá hạn", "Chưa báo cáo", "Chậm tiến độ", "Đã hoàn thành", "Đúng hạn", "Muộn",
+        for phrase in ["Quá hạn", "Chưa báo cáo", "chậm tiến độ", "Đã hoàn thành", "Đúng hạn", "Muộn",
                        "1.850.000.000", "62,5"] {
             XCTAssertTrue(text.contains(phrase), "the ministry summary lacks \"\(phrase)\"")
         }
@@ -266,8 +271,12 @@ final class DocumentTests: XCTestCase {
         }
         XCTAssertFalse(missing.contains("/BC-"), "a letter (công văn), not a report")
         let (_, rejected) = try documentText("2026/reminders/reminder-NATIF-2026.docx")
-        for phrase in ["/KTXHS", "V/v", "2.3.7", "NATIF-2026.zip", "SCHEMA_INVALID", DocumentFixture.rejection.message] {
+        for phrase in ["/KTXHS", "V/v", "2.3.7", "NATIF-2026.zip", "Tại dòng 12, cột 5 của tệp report.xml", "14/11/2026"] {
             XCTAssertTrue(rejected.contains(phrase), "the reminder to NATIF lacks \"\(phrase)\"")
+        }
+        // Said in words: no code, no validator text, no timestamp, no command.
+        for phrase in ["SCHEMA_INVALID", "[", "2026-11-14T", "baocao ", "Element '"] {
+            XCTAssertFalse(rejected.contains(phrase), "the reminder to NATIF holds \"\(phrase)\"")
         }
         for unit in ["KTXHS", "CDSQG", "CVT", "VCNS", "VTF", "HVCL"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: outbox("2026/reminders/reminder-\(unit)-2026.docx").path),

@@ -54,7 +54,7 @@ final class IngestedStoreTests: XCTestCase {
         let store = try SubmissionStore.openForReading(at: root.appendingPathComponent("Store"))
         let merge = ShippedPlan.merge(store)
         let year2026 = try merge.merge(year: 2026, asOf: CalendarDate(year: 2026, month: 12, day: 1))
-        XCTAssertEqual(year2026.task("2.2.2")?.status, "behind-schedule", "the lead's word")
+        XCTAssertEqual(year2026.task("2.2.2")?.status.rawValue, "behind-schedule", "the lead's word")
         XCTAssertEqual(year2026.task("2.2.2")?.overdue, true)
 
         XCTAssertFalse(store.index.tasksCompleted(before: 2027).contains("2.2.2"),
@@ -62,9 +62,9 @@ final class IngestedStoreTests: XCTestCase {
         let year2027 = try merge.merge(year: 2027, asOf: CalendarDate(year: 2027, month: 12, day: 1))
         let task = try XCTUnwrap(year2027.task("2.2.2"))
         XCTAssertTrue(task.due)
-        XCTAssertEqual(task.status, "not-reported")
+        XCTAssertEqual(task.status.rawValue, "not-reported")
         XCTAssertTrue(task.overdue)
-        XCTAssertEqual(year2027.reporting.first { $0.unit == "VTF" }?.state, "missing", "VTF must still report in 2027")
+        XCTAssertEqual(year2027.reporting.first { $0.unit == "VTF" }?.state.rawValue, "missing", "VTF must still report in 2027")
     }
 
     /// The lead's own "completed" does close a one-off task for later years.
@@ -77,7 +77,7 @@ final class IngestedStoreTests: XCTestCase {
         let year2027 = try merge.merge(year: 2027, asOf: CalendarDate(year: 2027, month: 12, day: 1))
         let task = try XCTUnwrap(year2027.task("2.2.2"))
         XCTAssertFalse(task.due)
-        XCTAssertEqual(task.status, "completed")
+        XCTAssertEqual(task.status.rawValue, "completed")
         XCTAssertEqual(task.sources, ["VTF-2026"])
         XCTAssertNil(year2027.reporting.first { $0.unit == "VTF" })
     }

@@ -250,12 +250,33 @@ final class PlanDataTests: XCTestCase {
 
     func testOverdueOneOffTasks() throws {
         let decree = try task("2.1.1")
-        XCTAssertFalse(plan.isOverdue(decree, year: 2026, completed: false, asOf: CalendarDate(year: 2026, month: 4, day: 30)))
-        XCTAssertTrue(plan.isOverdue(decree, year: 2026, completed: false, asOf: CalendarDate(year: 2026, month: 5, day: 1)))
-        XCTAssertFalse(plan.isOverdue(decree, year: 2026, completed: true, asOf: CalendarDate(year: 2026, month: 12, day: 1)))
-        XCTAssertTrue(plan.isOverdue(decree, year: 2027, completed: false, asOf: CalendarDate(year: 2027, month: 1, day: 2)))
+        let nov = CalendarDate(year: 2026, month: 11, day: 5)
+        XCTAssertFalse(plan.isOverdue(decree, year: 2026, completed: false, reported: nil, asOf: CalendarDate(year: 2026, month: 4, day: 30)))
+        XCTAssertTrue(plan.isOverdue(decree, year: 2026, completed: false, reported: nil, asOf: CalendarDate(year: 2026, month: 5, day: 1)))
+        XCTAssertTrue(plan.isOverdue(decree, year: 2026, completed: false, reported: nov, asOf: CalendarDate(year: 2026, month: 12, day: 1)),
+                      "not completed in a report of a later date")
+        XCTAssertFalse(plan.isOverdue(decree, year: 2026, completed: true, reported: nov, asOf: CalendarDate(year: 2026, month: 12, day: 1)))
+        XCTAssertTrue(plan.isOverdue(decree, year: 2027, completed: false, reported: nil, asOf: CalendarDate(year: 2027, month: 1, day: 2)))
         // A continuous task has no deadline of its own.
-        XCTAssertFalse(plan.isOverdue(try task("2.2.1"), year: 2026, completed: false, asOf: CalendarDate(year: 2026, month: 12, day: 31)))
+        XCTAssertFalse(plan.isOverdue(try task("2.2.1"), year: 2026, completed: false, reported: nil,
+                                      asOf: CalendarDate(year: 2026, month: 12, day: 31)))
+    }
+
+    /// A date that recurs each year is not a deadline a year's report can miss:
+    /// III.1 (the PM report, 15 Dec) reported in November is never overdue.
+    func testRecurringYearlyDatesAreNotOverdue() throws {
+        let pmReport = try task("III.1")
+        XCTAssertFalse(plan.isOverdue(pmReport, year: 2026, completed: false, reported: CalendarDate(year: 2026, month: 11, day: 14),
+                                      asOf: CalendarDate(year: 2026, month: 12, day: 31)))
+        // 1.1's first guidance (by April 2026) is one; its later Q1 dates are not.
+        let guidance = try task("1.1")
+        XCTAssertTrue(plan.isOverdue(guidance, year: 2026, completed: false, reported: CalendarDate(year: 2026, month: 11, day: 14),
+                                     asOf: CalendarDate(year: 2026, month: 12, day: 1)))
+        XCTAssertFalse(plan.isOverdue(guidance, year: 2027, completed: false, reported: CalendarDate(year: 2027, month: 11, day: 14),
+                                      asOf: CalendarDate(year: 2027, month: 12, day: 1)))
+        // A report made before the deadline cannot have missed it.
+        XCTAssertFalse(plan.isOverdue(try task("2.1.2"), year: 2026, completed: false, reported: CalendarDate(year: 2026, month: 11, day: 14),
+                                      asOf: CalendarDate(year: 2027, month: 1, day: 5)))
     }
 
     // MARK: deadlines

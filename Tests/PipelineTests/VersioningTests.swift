@@ -121,7 +121,7 @@ final class VersioningTests: XCTestCase {
             let board = try XCTUnwrap(try status(ws, via: runner).units.first { $0.unit == "HVCL" })
             XCTAssertEqual(board.submission, "HVCL-2026-v2", "status uses the new one (\(runner))")
             XCTAssertEqual(board.sha256, v2.first?.sha256)
-            XCTAssertEqual(board.state, "on-time")
+            XCTAssertEqual(board.state.rawValue, "on-time")
 
             // A later, older-dated file still cannot bring v1 back: v1 stays superseded.
             try ws.drop("v1-again.xml", Sample.report(id: "HVCL-2026-v1", trainees: 198), received: Instant.early(40))
@@ -163,7 +163,7 @@ final class VersioningTests: XCTestCase {
             XCTAssertFalse(a.late, "\(runner)")
             XCTAssertFalse(a.codes.contains("LATE"))
             XCTAssertEqual(a.received, "2026-11-15T23:59:59+07:00")
-            XCTAssertEqual(try status(onTime, via: runner).units.first { $0.unit == "HVCL" }?.state, "on-time")
+            XCTAssertEqual(try status(onTime, via: runner).units.first { $0.unit == "HVCL" }?.state.rawValue, "on-time")
 
             let late = try workspace("late", runner)
             try late.drop("HVCL.xml", Sample.report(id: "HVCL-2026-late"), received: Instant.at("2026-11-16T00:00:00+07:00"))
@@ -174,7 +174,7 @@ final class VersioningTests: XCTestCase {
             XCTAssertEqual(b.diagnostics.first { $0.code == .late }?.severity, .warning)
             XCTAssertEqual(b.received, "2026-11-16T00:00:00+07:00")
             let board = try XCTUnwrap(try status(late, via: runner).units.first { $0.unit == "HVCL" })
-            XCTAssertEqual(board.state, "late")
+            XCTAssertEqual(board.state.rawValue, "late")
             XCTAssertEqual(board.daysLate, 1)
             XCTAssertEqual(try late.ledger().first?.receipt.late, true)
         }

@@ -7,8 +7,7 @@ public struct Reminder: Codable, Sendable, Equatable {
     public var unit: String
     public var name: String
     public var year: Int
-    /// `missing` (nothing received) or `rejected` (only refused files).
-    public var reason: String
+    public var reason: ReminderReason
     public var tasks: [TaskLine]
     public var rejected: [RejectedSubmission]
 
@@ -21,14 +20,19 @@ public struct Reminder: Codable, Sendable, Equatable {
     public struct RejectedSubmission: Codable, Sendable, Equatable {
         public var file: String
         public var received: String
-        public var diagnostics: [DiagnosticLine]
+        /// Its errors, each with its code and place: the letter says them in words.
+        public var diagnostics: [Diagnostic]
     }
+}
 
-    public struct DiagnosticLine: Codable, Sendable, Equatable {
-        public var code: String
-        public var location: String
-        public var message: String
-    }
+/// Why a unit is chased.
+public enum ReminderReason: String, Codable, Sendable {
+    /// Nothing received for the year.
+    case missing
+    /// Only refused files.
+    case rejected
+    /// Its report was returned by the secretariat and not yet replaced.
+    case returned
 }
 
 extension Reminder {
@@ -36,18 +40,16 @@ extension Reminder {
     /// with no accepted annual report.
     public static func due(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) -> [Reminder] {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
-        return status.units.filter { $0.state == "missing" }.map { unit in
+        return status.units.filter { $0.state == .missing }.map { unit in
             let refused = index.records.filter {
                 $0.receipt.outcome == .rejected && $0.receipt.unit == unit.unit && $0.receipt.year == year
             }
             return Reminder(
-                unit: unit.unit, name: unit.name, year: year, reason: refused.isEmpty ? "missing" : "rejected",
+                unit: unit.unit, name: unit.name, year: year, reason: refused.isEmpty ? .missing : .rejected,
                 tasks: unit.dueTasks.map { TaskLine(code: $0, title: plan.task($0)?.title ?? "") },
                 rejected: refused.map { record in
                     RejectedSubmission(file: record.receipt.file, received: record.receipt.received,
-                                       diagnostics: record.receipt.diagnostics.filter { $0.severity == .error }.map {
-                                           DiagnosticLine(code: $0.code.rawValue, location: $0.location.vietnamese, message: $0.message)
-                                       })
+                                       diagnostics: record.receipt.diagnostics.filter { $0.severity == .error })
                 })
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import Store
 
@@ -17,8 +18,7 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
     public struct UnitState: Codable, Sendable, Equatable {
         public var unit: String
         public var name: String
-        /// `on-time`, `late` or `missing`.
-        public var state: String
+        public var state: ReportingState
         @ExplicitNull public var received: String?
         @ExplicitNull public var submission: String?
         @ExplicitNull public var sha256: String?
@@ -41,11 +41,19 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
         public var code: String
         public var lead: String
         public var deadline: String
-        public var status: String
+        public var status: OverdueReason
+    }
+
+    /// Why an overdue task is overdue.
+    public enum OverdueReason: String, Codable, Sendable {
+        /// The lead unit has not reported it.
+        case notReported = "not-reported"
+        /// The lead unit's report, of a later date, does not have it completed.
+        case notCompleted = "not-completed"
     }
 
     public var required: Int { units.count }
-    public func count(_ state: String) -> Int { units.filter { $0.state == state }.count }
+    public func count(_ state: ReportingState) -> Int { units.filter { $0.state == state }.count }
 }
 
 extension ReportingStatus {
@@ -68,14 +76,14 @@ extension ReportingStatus {
                     $0.receipt.unit == unit.code && $0.receipt.year == year && $0.receipt.kind == .annual
                 }.min { ($0.receivedEpoch, $0.sequence) < ($1.receivedEpoch, $1.sequence) } ?? record
                 let receivedDay = calendar.calendarDate(of: .init(timeIntervalSince1970: Double(first.receivedEpoch)))
-                units.append(UnitState(unit: unit.code, name: unit.name, state: first.receipt.late ? "late" : "on-time",
+                units.append(UnitState(unit: unit.code, name: unit.name, state: first.receipt.late ? .late : .onTime,
                                        received: record.receipt.received, submission: record.receipt.id,
                                        sha256: record.receipt.sha256,
                                        daysLate: first.receipt.late ? dueDay.days(to: receivedDay) : nil,
                                        dueTasks: due, rejected: rejected))
             } else {
                 let past = dueDay.days(to: asOf)
-                units.append(UnitState(unit: unit.code, name: unit.name, state: "missing", received: nil, submission: nil,
+                units.append(UnitState(unit: unit.code, name: unit.name, state: .missing, received: nil, submission: nil,
                                        sha256: nil, daysLate: past > 0 ? past : nil, dueTasks: due, rejected: rejected))
             }
         }
@@ -83,10 +91,11 @@ extension ReportingStatus {
         for task in plan.tasks where plan.isDue(task, in: year, completedEarlier: completedEarlier) {
             let record = effective[task.lead]
             let completed = record?.completedTasks.contains(task.code) ?? false
-            guard plan.isOverdue(task, year: year, completed: completed, asOf: asOf),
-                  let deadline = task.schedule.deadline(for: year) else { continue }
+            let reported = record.map { calendar.calendarDate(of: Date(timeIntervalSince1970: TimeInterval($0.receivedEpoch))) }
+            guard plan.isOverdue(task, year: year, completed: completed, reported: reported, asOf: asOf),
+                  let deadline = task.schedule.missableDeadline(for: year) else { continue }
             overdue.append(OverdueTask(code: task.code, lead: task.lead, deadline: deadline.description,
-                                       status: record == nil ? "not-reported" : "not-completed"))
+                                       status: record == nil ? .notReported : .notCompleted))
         }
         self.init(year: year, asOf: asOf.description, deadline: calendar.iso8601(calendar.unitReportDeadline(year: year)),
                   daysToDeadline: asOf.days(to: dueDay), units: units, overdueTasks: overdue)

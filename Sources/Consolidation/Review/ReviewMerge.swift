@@ -21,17 +21,16 @@ public struct ReviewMerge {
             merged[year] = try yearMerge.merge(year: year, asOf: min(asOf, yearEnd), detail: false)
         }
         let withoutData = years.filter { merged[$0]?.submissions.isEmpty ?? true }
-        var fundingByYear: [String: [String: Decimal]] = [:]
-        var funding: [String: Decimal] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
+        var fundingByYear: [Int: FundingTotals] = [:]
+        var funding = FundingTotals()
         for year in years where !withoutData.contains(year) {
-            let yearFunding = merged[year]?.funding ?? [:]
-            fundingByYear[String(year)] = yearFunding
-            for (source, amount) in yearFunding { funding[source, default: 0] += amount }
+            let yearFunding = merged[year]?.funding ?? FundingTotals()
+            fundingByYear[year] = yearFunding
+            funding.add(yearFunding)
         }
         return MultiYearReview(
             review: review, firstYear: years.lowerBound, lastYear: years.upperBound, asOf: asOf.description, documents: [],
-            years: Dictionary(uniqueKeysWithValues: merged.map { (String($0.key), $0.value) }),
-            yearsWithoutData: withoutData,
+            years: merged, yearsWithoutData: withoutData,
             cumulative: cumulative(plan: plan, merged: merged, years: years),
             fundingByYear: fundingByYear, funding: funding,
             reportingRecord: reportingRecord(plan: plan, merged: merged, years: years),
@@ -40,14 +39,14 @@ public struct ReviewMerge {
 
     private func cumulative(plan: Plan, merged: [Int: YearConsolidation], years: ClosedRange<Int>) -> [CumulativeIndicator] {
         plan.indicators.map { definition in
-            var byYear: [String: Decimal?] = [:]
+            var byYear: [Int: Decimal?] = [:]
             var sources: [String] = []
             for year in years {
                 let outcome = merged[year]?.indicators.first { $0.code == definition.code }
-                byYear[String(year)] = outcome?.value
+                byYear[year] = outcome?.value
                 sources += outcome?.sources ?? []
             }
-            let present = years.compactMap { year in byYear[String(year)]!.map { (year, $0) } }
+            let present = years.compactMap { year in byYear[year].flatMap { $0 }.map { (year, $0) } }
             let value: Decimal?
             var latestYear: Int?
             switch definition.aggregation {
@@ -65,16 +64,16 @@ public struct ReviewMerge {
                 target = nil
             }
             return CumulativeIndicator(code: definition.code, name: definition.name, measure: definition.measure,
-                                       aggregation: definition.aggregation.rawValue, value: value, target: target,
+                                       aggregation: definition.aggregation, value: value, target: target,
                                        byYear: byYear, latestYear: latestYear, sources: Array(Set(sources)).sorted())
         }
     }
 
     private func reportingRecord(plan: Plan, merged: [Int: YearConsolidation], years: ClosedRange<Int>) -> [UnitRecord] {
         plan.leadUnits.map { unit in
-            var byYear: [String: String] = [:]
+            var byYear: [Int: YearRecord] = [:]
             for year in years {
-                byYear[String(year)] = merged[year]?.reporting.first { $0.unit == unit.code }?.state ?? "not-required"
+                byYear[year] = YearRecord(merged[year]?.reporting.first { $0.unit == unit.code }?.state)
             }
             return UnitRecord(unit: unit.code, name: unit.name, byYear: byYear)
         }
@@ -83,27 +82,29 @@ public struct ReviewMerge {
     private func openTasks(plan: Plan, merged: [Int: YearConsolidation], years: ClosedRange<Int>, asOf: CalendarDate) -> [OpenTask] {
         plan.tasks.compactMap { task in
             var last: (year: Int, outcome: TaskOutcome)?
+            var latestDue: TaskOutcome?
             for year in years {
-                if let outcome = merged[year]?.tasks.first(where: { $0.code == task.code }), outcome.status != "not-reported" {
-                    last = (year, outcome)
-                }
+                guard let outcome = merged[year]?.tasks.first(where: { $0.code == task.code }) else { continue }
+                if outcome.due { latestDue = outcome }
+                if outcome.status != .notReported { last = (year, outcome) }
             }
-            if last?.outcome.status == TaskStatus.completed.rawValue && task.schedule.kind == .oneOff { return nil }
+            if last?.outcome.status == .completed && task.schedule.kind == .oneOff { return nil }
             // Recurring tasks are open until the plan ends; one-off and
             // during-year tasks until reported completed.
             let deadline: CalendarDate? = {
                 switch task.schedule.kind {
                 case .oneOff: return task.schedule.deadline?.lastDay
                 case .duringYear: return CalendarDate(year: task.schedule.to, month: 12, day: 31)
-                default: return last?.outcome.status == TaskStatus.completed.rawValue && task.schedule.to <= years.upperBound
+                default: return last?.outcome.status == .completed && task.schedule.to <= years.upperBound
                     ? nil : CalendarDate(year: task.schedule.to, month: 12, day: 31)
                 }
             }()
             if task.schedule.kind == .duringYear && task.schedule.to > years.upperBound { return nil }
             guard let deadline else { return nil }
             return OpenTask(code: task.code, title: task.title, lead: task.lead,
-                            lastStatus: last?.outcome.status ?? "not-reported", lastReportedYear: last?.year,
-                            progress: last?.outcome.progress, deadline: deadline.description, overdue: asOf > deadline)
+                            lastStatus: last?.outcome.status ?? .notReported, lastReportedYear: last?.year,
+                            progress: last?.outcome.progress, deadline: deadline.description,
+                            overdue: asOf > deadline || latestDue?.overdue == true)
         }
     }
 }

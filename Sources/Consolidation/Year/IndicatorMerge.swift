@@ -1,8 +1,9 @@
 import Foundation
 import ReportModel
 
-/// Indicators across the units of one year, by the plan's aggregation:
-/// `sum` adds, `latest` takes the newest received value and never adds.
+/// Indicators by the plan's aggregation: `sum` adds, `latest` takes the
+/// newest received value and never adds. Kept per task (what each task
+/// reported) and over every task (the indicator table).
 enum IndicatorMerge {
     static func aggregate(plan: Plan, used: [(SourceRef, Report)]) -> [IndicatorOutcome] {
         plan.indicators.map { definition in
@@ -13,30 +14,50 @@ enum IndicatorMerge {
             var newest: (received: String, unit: String, value: Decimal)?
             for (source, report) in used {
                 let values = report.tasks.flatMap(\.indicators).filter { $0.code == definition.code }
-                guard !values.isEmpty else { continue }
+                guard let last = values.last else { continue }
                 sources.append(source)
-                let unitValue: Decimal
-                switch definition.aggregation {
-                case .sum: unitValue = values.reduce(0) { $0 + $1.actual }
-                case .latest: unitValue = values.last!.actual
-                }
+                let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
                 byUnit[source.unit] = unitValue
                 reportedTargets += values.compactMap(\.target)
-                if newest == nil || (source.received, source.unit) > (newest!.received, newest!.unit) {
+                if newest.map({ (source.received, source.unit) > ($0.received, $0.unit) }) ?? true {
                     newest = (source.received, source.unit, unitValue)
                 }
             }
-            let value: Decimal?
-            switch definition.aggregation {
-            case .sum: value = byUnit.isEmpty ? nil : byUnit.values.reduce(0, +)
-            case .latest: value = newest?.value
+            let value: Decimal? = switch definition.aggregation {
+            case .sum: byUnit.isEmpty ? nil : byUnit.values.reduce(0, +)
+            case .latest: newest?.value
             }
             let target = definition.target?.value
                 ?? (reportedTargets.isEmpty ? nil : definition.aggregation == .sum ? reportedTargets.reduce(0, +) : reportedTargets.last)
             let unique = Array(Set(sources)).sorted()
             return IndicatorOutcome(code: definition.code, name: definition.name, measure: definition.measure,
-                                    aggregation: definition.aggregation.rawValue, value: value, target: target,
+                                    aggregation: definition.aggregation, value: value, target: target,
                                     byUnit: byUnit, sources: unique.map(\.submission), provenance: unique)
+        }
+    }
+
+    /// The plan indicators reported under one task, in plan order, over the
+    /// units that reported the task.
+    static func underTask(plan: Plan, reports: [(SourceRef, TaskReport)]) -> [TaskIndicator] {
+        plan.indicators.compactMap { definition in
+            var byUnit: [String: Decimal] = [:]
+            var targets: [Decimal] = []
+            var newest: (received: String, unit: String, value: Decimal)?
+            for (source, task) in reports {
+                let values = task.indicators.filter { $0.code == definition.code }
+                guard let last = values.last else { continue }
+                let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
+                byUnit[source.unit] = unitValue
+                targets += values.compactMap(\.target)
+                if newest.map({ (source.received, source.unit) > ($0.received, $0.unit) }) ?? true {
+                    newest = (source.received, source.unit, unitValue)
+                }
+            }
+            guard let newest else { return nil }
+            let value = definition.aggregation == .sum ? byUnit.values.reduce(0, +) : newest.value
+            let target = targets.isEmpty ? nil : definition.aggregation == .sum ? targets.reduce(0, +) : targets.last
+            return TaskIndicator(code: definition.code, name: definition.name, measure: definition.measure,
+                                 value: value, target: target, byUnit: byUnit)
         }
     }
 

@@ -3,9 +3,10 @@ import ReportModel
 import Store
 
 /// Merges one year of the store into a `YearConsolidation`: for each lead
-/// unit its newest accepted, non-superseded annual report; every plan task;
-/// indicators by their aggregation; funding; the reporting state of each
-/// lead unit. A pure function of the ledger and the kept reports.
+/// unit its newest accepted, non-superseded annual report; every plan task,
+/// with the figures each task's reports gave under that task; indicators
+/// by their aggregation; funding; the reporting state of each lead unit. A
+/// pure function of the ledger and the kept reports.
 public struct YearMerge {
     public var plan: Plan
     public var index: LedgerIndex
@@ -21,8 +22,9 @@ public struct YearMerge {
     /// The year's merge. `kind: .adhoc` merges ad-hoc reports instead (kept
     /// apart: they never replace an annual one); `including` narrows the
     /// submissions, e.g. to those answering one request. Without `detail`,
-    /// the units' words (results, products, difficulties, proposals) are left
-    /// out and only figures kept: what a review across the years needs.
+    /// the units' month-by-month results and products are left out (what a
+    /// review across the years does not need); their difficulties and
+    /// proposals are kept.
     public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true,
                       including: (LedgerRecord) -> Bool = { _ in true }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
@@ -34,31 +36,22 @@ public struct YearMerge {
                                    received: record.receipt.received, late: record.receipt.late)
             var read = try report(record.receipt.sha256)
             if !detail {
-                // Only figures are needed: drop the words before holding a year of reports.
+                // Only figures and the units' words in brief: drop the rest before holding a year of reports.
                 for n in read.tasks.indices {
                     read.tasks[n].results = []
                     read.tasks[n].products = []
-                    read.tasks[n].difficulties = []
-                    read.tasks[n].proposals = []
                 }
             }
             used.append((source, read))
         }
-        let earlierCompletion = try completionSources(before: year)
+        let earlierCompletion = completionSources(before: year)
         let tasks = plan.tasks.map { task in
-            var outcome = taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
-                                      earlierSource: earlierCompletion[task.code])
-            if !detail {
-                outcome.results = []
-                outcome.products = []
-                outcome.difficulties = []
-                outcome.proposals = []
-            }
-            return outcome
+            taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
+                        earlierSource: earlierCompletion[task.code])
         }
-        var funding: [String: Decimal] = Dictionary(uniqueKeysWithValues: FundingSource.allCases.map { ($0.rawValue, 0) })
+        var funding = FundingTotals()
         for task in tasks {
-            for (source, amount) in task.funding { funding[source, default: 0] += amount }
+            for (source, amount) in task.funding { funding.add(source, amount) }
         }
         return YearConsolidation(
             year: year, asOf: asOf.description, documents: [],
@@ -82,25 +75,27 @@ public struct YearMerge {
         let lead = reports.first { $0.0.unit == task.lead && $0.1.role == .lead }
         let doneBefore = completedEarlier.contains(task.code)
         let completed = lead?.1.status == .completed || doneBefore
-        var status = lead?.1.status.rawValue ?? "not-reported"
+        var status = lead.map { TaskState($0.1.status) } ?? .notReported
         var provenance = reports.map(\.0)
         if lead == nil && doneBefore, let earlierSource {
             // A one-off task completed in an earlier year stays completed.
-            status = TaskStatus.completed.rawValue
+            status = .completed
             provenance.append(earlierSource)
         }
-        var funding: [String: Decimal] = [:]
+        var funding: [FundingSource: Decimal] = [:]
         for (_, entry) in reports {
-            for item in entry.funding { funding[item.source.rawValue, default: 0] += Decimal(item.amount) }
+            for item in entry.funding { funding[item.source, default: 0] += Decimal(item.amount) }
         }
+        let due = plan.isDue(task, in: year, completedEarlier: completedEarlier)
+        let reported = lead.flatMap { ReportingCalendar.epoch(iso: $0.0.received) }
+            .map { plan.calendar.calendarDate(of: Date(timeIntervalSince1970: TimeInterval($0))) }
         let unique = Array(Set(provenance)).sorted()
         return TaskOutcome(
             code: task.code, group: task.group, title: task.title, lead: task.lead,
-            due: plan.isDue(task, in: year, completedEarlier: completedEarlier),
+            due: due,
             status: status,
-            progress: lead?.1.progress ?? (status == TaskStatus.completed.rawValue ? 100 : nil),
-            overdue: plan.isDue(task, in: year, completedEarlier: completedEarlier)
-                && plan.isOverdue(task, year: year, completed: completed, asOf: asOf),
+            progress: lead?.1.progress ?? (status == .completed ? 100 : nil),
+            overdue: due && plan.isOverdue(task, year: year, completed: completed, reported: reported, asOf: asOf),
             deadline: task.schedule.deadline(for: year)?.description,
             responsible: lead?.1.responsible,
             results: reports.flatMap { source, entry in
@@ -109,15 +104,20 @@ public struct YearMerge {
             products: reports.flatMap { source, entry in
                 entry.products.map { ProductLine(unit: source.unit, date: $0.date?.description, file: $0.file, text: $0.text) }
             },
-            difficulties: reports.flatMap { source, entry in entry.difficulties.map { UnitText(unit: source.unit, task: task.code, text: $0) } },
-            proposals: reports.flatMap { source, entry in entry.proposals.map { UnitText(unit: source.unit, task: task.code, text: $0) } },
+            indicators: IndicatorMerge.underTask(plan: plan, reports: reports),
+            difficulties: reports.flatMap { source, entry in
+                entry.difficulties.map { UnitDifficulty(unit: source.unit, task: task.code, kind: $0.kind, text: $0.text) }
+            },
+            proposals: reports.flatMap { source, entry in
+                entry.proposals.map { UnitProposal(unit: source.unit, task: task.code, to: $0.to, text: $0.text) }
+            },
             funding: funding,
             sources: unique.map(\.submission),
             provenance: unique)
     }
 
     /// For one-off tasks completed in an earlier year: the submission that said so.
-    private func completionSources(before year: Int) throws -> [String: SourceRef] {
+    private func completionSources(before year: Int) -> [String: SourceRef] {
         var found: [String: SourceRef] = [:]
         for record in index.acceptedRecords where record.receipt.kind == .annual && (record.receipt.year ?? .max) < year
             && !index.isSuperseded(record) {

@@ -60,8 +60,15 @@ enum ReportReader {
                 Product(date: element.value("date").flatMap { CalendarDate(iso: $0) }, file: element.value("file"),
                         text: element.trimmedText, location: location(of: element, file: file))
             },
-            difficulties: task.children(named: "difficulty").map(\.trimmedText),
-            proposals: task.children(named: "proposal").map(\.trimmedText),
+            difficulties: task.children(named: "difficulty").map { element in
+                // The XSD allows only the listed kinds and gives the default.
+                Difficulty(element.trimmedText, kind: DifficultyKind(rawValue: element.value("kind") ?? "") ?? .other,
+                           location: location(of: element, file: file))
+            },
+            proposals: task.children(named: "proposal").map { element in
+                Proposal(element.trimmedText, to: ProposalAddressee(rawValue: element.value("to") ?? "") ?? .ministry,
+                         location: location(of: element, file: file))
+            },
             funding: task.children(named: "funding").map { element in
                 let here = location(of: element, file: file)
                 return Funding(source: FundingSource(rawValue: element.value("source") ?? "") ?? .other,

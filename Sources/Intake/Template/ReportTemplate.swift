@@ -61,6 +61,8 @@ public enum ReportTemplate {
             try writer.startElement("responsible")
             try writer.text("\(Placeholder.responsiblePrefix) \(task.code)")
             try writer.endElement()
+            try writer.text("\n    ")
+            try writer.comment(" Kết quả từng tháng (results by month): <result month=\"\(year)-MM\">…</result> ")
             for indicator in plan.indicators where indicator.tasks.contains(task.code) {
                 try writer.text("\n    ")
                 try writer.startElement("indicator")
@@ -68,6 +70,11 @@ public enum ReportTemplate {
                 try writer.attribute("actual", value: "0")
                 try writer.endElement()
             }
+            try writer.text("\n    ")
+            try writer.comment(" Nếu có, theo thứ tự (if any, in this order): <product date=\"\(year)-MM-DD\">…</product> "
+                + "<difficulty kind=\"funding|legal|staff|coordination|technical|other\">…</difficulty> "
+                + "<proposal to=\"ministry|government|other\">…</proposal> "
+                + "<funding source=\"state-budget|sponsorship|other\" amount=\"…\"/> ")
             try writer.text("\n  ")
             try writer.endElement()
         }

@@ -7,8 +7,11 @@ import Store
 /// behind it as `.json`, each durably (temp file, fsync, rename).
 struct OutputWriter {
     let folder: URL
+    /// Paths are given relative to it: the same store gives the same bytes
+    /// wherever the command runs.
+    let outbox: URL
 
-    /// The paths written (as `path` shows them), `.docx` first.
+    /// The paths written, relative to the outbox, `.docx` first.
     @discardableResult
     func write(_ document: WordDocument, data: (some Encodable)? = nil as Never?, baseName: String) throws -> [String] {
         let package = try document.package()
@@ -19,22 +22,22 @@ struct OutputWriter {
         ]
         if let data { written.append((file(baseName, "json"), try JSONOutput.encode(data))) }
         for (url, bytes) in written { try DurableFile.write(bytes, to: url) }
-        return written.map { Self.display($0.0) }
+        return written.prefix(2).map { relative($0.0) }
     }
 
     private func file(_ baseName: String, _ ext: String) -> URL {
         folder.appendingPathComponent("\(baseName).\(ext)")
     }
 
-    /// The path a document will have, for the `documents` list written
-    /// inside its own JSON: relative to the working folder when under it, so
-    /// the same store gives the same bytes wherever the project lives.
+    /// The path a document will have, relative to the outbox: what the
+    /// `documents` list inside its own JSON says.
     func path(_ baseName: String, _ ext: String) -> String {
-        Self.display(file(baseName, ext))
+        relative(file(baseName, ext))
     }
 
-    static func display(_ url: URL) -> String {
-        let here = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(here) ? String(url.path.dropFirst(here.count)) : url.path
+    func relative(_ url: URL) -> String {
+        let root = outbox.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 }

@@ -8,7 +8,7 @@ extension Publisher {
     /// `baocao remind --year Y`: one letter per lead unit still to chase, in
     /// `OUTBOX/Y/reminders/reminder-UNIT-Y.{docx,xml}`.
     public func reminders(year: Int, asOf: CalendarDate) throws -> [WrittenReminder] {
-        let writer = OutputWriter(folder: folder(year, "reminders"))
+        let writer = OutputWriter(folder: folder(year, "reminders"), outbox: outbox)
         let context = DocumentContext(plan: plan, date: asOf)
         return try Reminder.due(plan: plan, index: store.index, year: year, asOf: asOf).map { reminder in
             let written = try writer.write(ReminderLetter.document(reminder, context: context),

@@ -8,9 +8,10 @@ extension Publisher {
     /// `OUTBOX/2028/` or `OUTBOX/2030/`.
     public func review(_ review: ReviewKind, asOf: CalendarDate) throws -> MultiYearReview {
         var data = try ReviewMerge(yearMerge: merge).merge(review, asOf: asOf)
-        let writer = OutputWriter(folder: folder(review.year))
+        let writer = OutputWriter(folder: folder(review.year), outbox: outbox)
         data.documents = [writer.path(review.baseName, "docx"), writer.path(review.baseName, "xml")]
-        try writer.write(ReviewDocument.document(data, context: DocumentContext(plan: plan, date: asOf)), data: data,
+        let document: NotedDocument = review == .midterm ? .midtermReview : .finalReview
+        try writer.write(ReviewDocument.document(data, context: context(document, year: review.year, asOf: asOf)), data: data,
                          baseName: review.baseName)
         return data
     }

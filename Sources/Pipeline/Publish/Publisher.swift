@@ -1,38 +1,73 @@
 import Consolidation
 import Foundation
 import Intake
+import Rendering
 import ReportModel
 import Store
 
-/// Turns the store into documents in the outbox: the yearly documents,
-/// ad-hoc summaries, the reviews across the years and the reminder letters.
-/// Every figure is merged from the store alone; reports are read back from
-/// the kept originals.
+/// Turns the store into documents in the outbox: the yearly documents and
+/// the units' own reports, ad-hoc summaries, the reviews across the years
+/// and the reminder letters. Every figure is merged from the store alone;
+/// reports are read back from the kept originals.
 public struct Publisher {
     public let plan: Plan
     public let store: SubmissionStore
     public let outbox: URL
+    /// The secretariat's own words (`--notes FILE`), for the documents they name.
+    public var notes: [SecretariatNotes] = []
     private let reader: StoredReport
 
-    public init(resources: IntakeResources, store: SubmissionStore, outbox: URL) {
+    public init(resources: IntakeResources, store: SubmissionStore, outbox: URL, notes: [SecretariatNotes] = []) {
         plan = resources.plan
         self.store = store
         self.outbox = outbox
+        self.notes = notes
         reader = StoredReport(resources: resources)
     }
 
-    /// The merge over this store: each report read from the store's copy,
-    /// its SHA-256 checked against the ledger, and read as intake read it.
+    /// The report kept for an accepted submission: its SHA-256 checked
+    /// against the ledger, then read as intake read it.
+    func storedReport(_ sha256: String) throws -> Report {
+        try reader.read(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
+    }
+
+    /// The merge over this store.
     var merge: YearMerge {
-        let store = self.store
-        let reader = self.reader
-        return YearMerge(plan: plan, index: store.index, report: { sha256 in
-            try reader.read(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
-        })
+        let publisher = self
+        return YearMerge(plan: plan, index: store.index, report: { try publisher.storedReport($0) })
+    }
+
+    /// What a document of `year` needs besides its data: the date, and the notes meant for it.
+    func context(_ document: NotedDocument?, year: Int, asOf: CalendarDate) -> DocumentContext {
+        DocumentContext(plan: plan, date: asOf, notes: document.flatMap { notes.notes(for: $0, year: year) })
     }
 
     /// `OUTBOX/YEAR/…`.
     func folder(_ year: Int, _ parts: String...) -> URL {
         parts.reduce(outbox.appendingPathComponent(String(year))) { $0.appendingPathComponent($1) }
+    }
+
+    /// Each submission used, rendered as the unit's own report in
+    /// `OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`; the paths written.
+    func unitReports(_ submissions: [SourceRef], year: Int, asOf: CalendarDate) throws -> [String] {
+        let writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
+        let context = DocumentContext(plan: plan, date: asOf)
+        return try submissions.flatMap { source in
+            let report = try storedReport(source.sha256)
+            return try writer.write(UnitReport.document(report, received: source.received, context: context),
+                                    baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
+        }
+    }
+
+    /// Where `unitReports` writes, relative to the outbox.
+    func unitReportPaths(_ submissions: [SourceRef], year: Int) -> [String] {
+        submissions.flatMap { source in
+            ["docx", "xml"].map { "\(year)/units/unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission)).\($0)" }
+        }
+    }
+
+    /// An id or a request code as part of a file name.
+    static func fileSafe(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
     }
 }

@@ -16,8 +16,9 @@ extension Decree30 {
             signer.append(centred(authority.uppercased(), .points(14, bold: true)))
         }
         signer.append(centred(block.title.uppercased(), .points(14, bold: true)))
-        // Room for the signature and seal: about 3 cm.
-        signer.append(centred(block.signer ?? "", .points(14, bold: true), before: Twips.cm(3)))
+        // Room for the signature and seal (about 3 cm), then the signer's name,
+        // or a dotted line to write it on.
+        signer.append(centred(block.signer ?? SignatureBlock.nameLine, .points(14, bold: block.signer != nil), before: Twips.cm(3)))
 
         return .table(Table(columnWidths: [left, right],
                             rows: [TableRow(cells: [TableCell(recipients), TableCell(signer)], cantSplit: true)],

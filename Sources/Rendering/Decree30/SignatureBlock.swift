@@ -23,6 +23,9 @@ public struct SignatureBlock: Hashable, Sendable {
         self.signer = signer
     }
 
+    /// Where the name is written by hand when the document does not know it.
+    public static let nameLine = "………………………………"
+
     /// The list lines: `- Như trên;` … `- Lưu: VT, KTXHS.`
     public var recipientLines: [String] {
         recipients.map { item in

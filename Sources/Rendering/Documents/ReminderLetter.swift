@@ -2,7 +2,7 @@ import Consolidation
 import ReportModel
 
 /// A reminder letter (công văn đôn đốc) to a lead unit that has not sent an
-/// acceptable report: its tasks, the deadline, and what to fix.
+/// acceptable report: its tasks, the deadline, and what to fix, in words.
 public enum ReminderLetter {
     public static func document(_ reminder: Reminder, context: DocumentContext) -> WordDocument {
         let plan = context.plan
@@ -18,27 +18,34 @@ public enum ReminderLetter {
             Decree30.paragraph("Thực hiện \(plan.title), các đơn vị chủ trì nhiệm vụ gửi báo cáo kết quả thực hiện về "
                 + "\(context.secretariatName) trước ngày \(VietnameseDate.short(due)) hằng năm."),
         ]
-        if reminder.reason == "rejected" {
+        switch reminder.reason {
+        case .rejected:
             blocks.append(Decree30.paragraph("Đến ngày \(VietnameseDate.short(context.date)), \(context.secretariatName) đã nhận được "
-                + "\(reminder.rejected.count) tệp báo cáo năm \(reminder.year) của \(reminder.name) nhưng chưa tiếp nhận được do báo cáo còn lỗi như sau:"))
+                + "\(reminder.rejected.count) tệp báo cáo năm \(reminder.year) của \(reminder.name) nhưng chưa tiếp nhận được, vì các lý do sau:"))
             for file in reminder.rejected {
-                blocks.append(Decree30.paragraph([Run("Tệp \(file.file)", .bold), Run(" (nhận lúc \(file.received)):")]))
-                for line in file.diagnostics {
-                    blocks.append(Decree30.paragraph("- [\(line.code)] \(line.message) (\(line.location))."))
+                blocks.append(Decree30.paragraph([Run("Tệp «\(file.file)»", .bold),
+                                                 Run(", nhận lúc \(YearSections.instant(file.received)):")]))
+                if file.diagnostics.isEmpty {
+                    blocks.append(Decree30.paragraph("- Tệp không đọc được như một báo cáo theo mẫu."))
+                }
+                for diagnostic in file.diagnostics {
+                    blocks.append(Decree30.paragraph("- " + diagnostic.plainSentence))
                 }
             }
-        } else {
+        case .missing, .returned:
             blocks.append(Decree30.paragraph("Đến ngày \(VietnameseDate.short(context.date)), \(context.secretariatName) chưa nhận được "
                 + "báo cáo năm \(reminder.year) của \(reminder.name)."))
         }
-        blocks.append(Decree30.paragraph("Báo cáo cần nêu kết quả thực hiện các nhiệm vụ đơn vị chủ trì:"))
-        for task in reminder.tasks {
-            blocks.append(Decree30.paragraph("- Nhiệm vụ \(task.code): \(task.title)."))
+        if !reminder.tasks.isEmpty {
+            blocks.append(Decree30.paragraph("Báo cáo cần nêu kết quả thực hiện các nhiệm vụ do đơn vị chủ trì:"))
+            for task in reminder.tasks {
+                blocks.append(Decree30.paragraph("- Nhiệm vụ \(task.code): \(Prose.sentence(task.title))"))
+            }
         }
         blocks.append(Decree30.paragraph("Để kịp tổng hợp, báo cáo Lãnh đạo Bộ trước ngày \(VietnameseDate.short(summaryDue)), "
             + "\(context.secretariatName) đề nghị \(reminder.name) khẩn trương "
-            + (reminder.reason == "rejected" ? "sửa các lỗi nêu trên và gửi lại báo cáo" : "gửi báo cáo")
-            + " theo mẫu (lệnh baocao template), kiểm tra trước khi gửi (lệnh baocao check)."))
+            + (reminder.reason == .rejected ? "sửa các nội dung nêu trên và gửi lại báo cáo" : "gửi báo cáo")
+            + " theo mẫu báo cáo của Kế hoạch, tự kiểm tra trước khi gửi."))
         blocks.append(Decree30.closing("Trân trọng./."))
         blocks.append(Decree30.signature(SignatureBlock(recipients: ["Như trên", "Lãnh đạo Bộ (để báo cáo)"],
                                                         archive: "VT, \(plan.secretariat)", title: "VỤ TRƯỞNG")))

@@ -1,14 +1,15 @@
 /// A bar (column) chart with one series, drawn natively by Word and
 /// LibreOffice from the values cached in its part — no embedded workbook.
 public struct BarChart: Hashable, Sendable {
-    /// One bar: its category label, value and colour.
+    /// One bar: its category label, value and colour. A nil value is no
+    /// data: no bar, no point in the chart's cache (never a 0).
     public struct Bar: Hashable, Sendable {
         public var category: String
-        public var value: Int
+        public var value: Int?
         /// `RRGGBB`.
         public var color: String
 
-        public init(category: String, value: Int, color: String) {
+        public init(category: String, value: Int?, color: String) {
             self.category = category
             self.value = value
             self.color = color

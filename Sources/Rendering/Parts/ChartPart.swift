@@ -89,8 +89,10 @@ enum ChartPart {
                         try x.element("c:numCache") {
                             try x.element("c:formatCode", text: "General")
                             try x.element("c:ptCount", ["val": String(count)])
+                            // A category without data has no point at all: a labelled gap.
                             for (index, bar) in chart.bars.enumerated() {
-                                try x.element("c:pt", ["idx": String(index)]) { try x.element("c:v", text: String(bar.value)) }
+                                guard let value = bar.value else { continue }
+                                try x.element("c:pt", ["idx": String(index)]) { try x.element("c:v", text: String(value)) }
                             }
                         }
                     }
@@ -124,7 +126,7 @@ enum ChartPart {
     }
 
     private static func writeValueAxis(_ chart: BarChart, _ x: XMLWriter) throws {
-        let highest = chart.bars.map(\.value).max() ?? 0
+        let highest = chart.bars.compactMap(\.value).max() ?? 0
         let step = max(1, (highest + 5) / 6)
         try x.element("c:valAx") {
             try x.element("c:axId", ["val": valueAxisID])

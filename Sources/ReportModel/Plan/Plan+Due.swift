@@ -25,10 +25,12 @@ extension Plan {
         leadUnits.filter { !dueTasks(of: $0.code, in: year, completedEarlier: completedEarlier).isEmpty }
     }
 
-    /// Whether a task is overdue on `asOf`: its deadline for `year` has passed
-    /// and no report has it completed.
-    public func isOverdue(_ task: PlanTask, year: Int, completed: Bool, asOf: CalendarDate) -> Bool {
-        guard !completed, let deadline = task.schedule.deadline(for: year) else { return false }
-        return asOf > deadline
+    /// Whether a task is overdue on `asOf` (§3): its missable deadline for
+    /// `year` has passed, and it is not completed in a report of a later
+    /// date (`reported`: the day the lead's report was received; nil when
+    /// there is none, then the deadline alone decides).
+    public func isOverdue(_ task: PlanTask, year: Int, completed: Bool, reported: CalendarDate?, asOf: CalendarDate) -> Bool {
+        guard !completed, let deadline = task.schedule.missableDeadline(for: year), asOf > deadline else { return false }
+        return reported.map { $0 > deadline } ?? true
     }
 }

@@ -42,6 +42,19 @@ public struct Schedule: Sendable, Equatable {
         }
     }
 
+    /// The deadline a year's report can miss (report-format.md §3): a
+    /// one-off deadline, a yearly task's first milestone, the end of a
+    /// during-year task. A date that recurs each year (III.1's 15 Dec, 1.1's
+    /// Q1) is not one: the unit's report covers the whole year's work, and
+    /// may well come before the date.
+    public func missableDeadline(for year: Int) -> CalendarDate? {
+        switch kind {
+        case .oneOff: return deadline.map { $0.lastDay }
+        case .duringYear: return year == to ? CalendarDate(year: to, month: 12, day: 31) : nil
+        case .yearly, .quarterly, .continuous: return deadline.flatMap { $0.year == year ? $0.lastDay : nil }
+        }
+    }
+
     /// The last day the work of `year` may be finished, if the schedule sets one.
     public func deadline(for year: Int) -> CalendarDate? {
         switch kind {

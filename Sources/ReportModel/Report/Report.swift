@@ -80,8 +80,9 @@ public enum TaskRole: String, Sendable, Equatable, Codable {
     case coordinating
 }
 
-/// Sources of funding (report-format.md §5).
-public enum FundingSource: String, Sendable, Equatable, Codable, CaseIterable {
+/// Sources of funding (report-format.md §5). A key of JSON objects
+/// (`{"state-budget": …}`) by its raw value.
+public enum FundingSource: String, Sendable, Equatable, Codable, CaseIterable, CodingKeyRepresentable {
     case stateBudget = "state-budget"
     case sponsorship
     case other
@@ -97,14 +98,14 @@ public struct TaskReport: Sendable, Equatable, Codable {
     public var results: [MonthlyResult]
     public var indicators: [IndicatorValue]
     public var products: [Product]
-    public var difficulties: [String]
-    public var proposals: [String]
+    public var difficulties: [Difficulty]
+    public var proposals: [Proposal]
     public var funding: [Funding]
     public var location: SourceLocation
 
     public init(code: String, status: TaskStatus, progress: Int, role: TaskRole = .lead, responsible: String,
                 results: [MonthlyResult] = [], indicators: [IndicatorValue] = [], products: [Product] = [],
-                difficulties: [String] = [], proposals: [String] = [], funding: [Funding] = [],
+                difficulties: [Difficulty] = [], proposals: [Proposal] = [], funding: [Funding] = [],
                 location: SourceLocation = SourceLocation()) {
         self.code = code
         self.status = status
@@ -168,6 +169,53 @@ public struct Product: Sendable, Equatable, Codable {
     public init(date: CalendarDate? = nil, file: String? = nil, text: String, location: SourceLocation = SourceLocation()) {
         self.date = date
         self.file = file
+        self.text = text
+        self.location = location
+    }
+}
+
+/// What a difficulty is about (`difficulty@kind`), so that documents can
+/// group the units' difficulties instead of pasting them one by one.
+public enum DifficultyKind: String, Sendable, Equatable, Codable, CaseIterable {
+    case funding
+    case legal
+    case staff
+    case coordination
+    case technical
+    case other
+}
+
+/// A difficulty the unit met on a task.
+public struct Difficulty: Sendable, Equatable, Codable {
+    public var kind: DifficultyKind
+    public var text: String
+    public var location: SourceLocation
+
+    public init(_ text: String, kind: DifficultyKind = .other, location: SourceLocation = SourceLocation()) {
+        self.kind = kind
+        self.text = text
+        self.location = location
+    }
+}
+
+/// Who must act on a proposal (`proposal@to`): only those addressed to the
+/// Government go into the report to the Prime Minister.
+public enum ProposalAddressee: String, Sendable, Equatable, Codable, CaseIterable {
+    /// The Ministry's leaders or its departments.
+    case ministry
+    /// The Government or the Prime Minister.
+    case government
+    case other
+}
+
+/// A proposal the unit makes on a task.
+public struct Proposal: Sendable, Equatable, Codable {
+    public var to: ProposalAddressee
+    public var text: String
+    public var location: SourceLocation
+
+    public init(_ text: String, to: ProposalAddressee = .ministry, location: SourceLocation = SourceLocation()) {
+        self.to = to
         self.text = text
         self.location = location
     }

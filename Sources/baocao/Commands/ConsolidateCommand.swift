@@ -20,23 +20,31 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(help: "Với --kind adhoc: mã yêu cầu; chọn các báo cáo có @id bằng mã này hoặc bắt đầu bằng \"MÃ-\" (request id).")
     var request: String?
 
+    @Option(name: .customLong("request-subject"),
+            help: "Với --kind adhoc: nội dung yêu cầu, đặt vào tên báo cáo (what the request was about).")
+    var requestSubject: String?
+
+    @OptionGroup var notes: NotesOption
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
         if request != nil && kind != .adhoc { throw ValidationError("--request goes with --kind adhoc.") }
+        if requestSubject != nil && kind != .adhoc { throw ValidationError("--request-subject goes with --kind adhoc.") }
     }
 
     func run() throws {
         let resources = try options.resources(coveringYear: year)
-        let publisher = Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
+        let notes = try self.notes.load(resources: resources, years: [year])
+        let publisher = Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL, notes: notes)
         let asOf = options.asOfDate(resources.plan.calendar)
         let data = kind == .adhoc
-            ? try publisher.adhocDocument(year: year, request: request, asOf: asOf)
+            ? try publisher.adhocDocument(year: year, request: request, subject: requestSubject, asOf: asOf)
             : try publisher.yearDocuments(year: year, asOf: asOf)
         if options.json {
             try Output.json(data)
         } else {
-            Output.print("Đã lập báo cáo năm \(year) (tính đến \(data.asOf)):\n" + data.documents.map { "  \($0)\n" }.joined())
+            Output.print("Đã lập báo cáo năm \(year) (tính đến \(data.asOf)):\n"
+                + data.documents.map { "  \(OutputPaths.display($0, outbox: options.outboxURL))\n" }.joined())
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Consolidation
 import Pipeline
 import ReportModel
 import Store
@@ -25,7 +26,15 @@ struct RemindCommand: ParsableCommand {
             Output.print("Không có đơn vị nào cần đôn đốc cho năm \(year). (No reminders needed.)\n")
         } else {
             Output.print("Đã lập \(written.count) công văn đôn đốc:\n"
-                + written.map { "  \($0.reminder.unit) (\($0.reminder.reason == "rejected" ? "bị từ chối" : "chưa gửi")): \($0.documents[0])\n" }.joined())
+                + written.map { "  \($0.reminder.unit) (\(Self.reason($0.reminder.reason))): \(OutputPaths.display($0.documents[0], outbox: options.outboxURL))\n" }.joined())
+        }
+    }
+
+    static func reason(_ reason: ReminderReason) -> String {
+        switch reason {
+        case .missing: return "chưa gửi"
+        case .rejected: return "bị từ chối"
+        case .returned: return "bị trả lại"
         }
     }
 }

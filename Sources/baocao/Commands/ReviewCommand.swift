@@ -17,6 +17,7 @@ struct ReviewCommand: ParsableCommand {
     @Flag(name: .customLong("final"), help: "Tổng kết 2026–2030 (final review).")
     var isFinal = false
 
+    @OptionGroup var notes: NotesOption
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
@@ -25,13 +26,15 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let resources = try options.resources()
-        let data = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
-            .review(midterm ? .midterm : .final, asOf: options.asOfDate(resources.plan.calendar))
+        let kind: ReviewKind = midterm ? .midterm : .final
+        let notes = try self.notes.load(resources: resources, years: Set(resources.plan.firstYear...kind.year))
+        let data = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL, notes: notes)
+            .review(kind, asOf: options.asOfDate(resources.plan.calendar))
         if options.json {
             try Output.json(data)
         } else {
             Output.print("Đã lập báo cáo \(data.review.vietnameseName) \(data.firstYear)–\(data.lastYear) (tính đến \(data.asOf)):\n"
-                + data.documents.map { "  \($0)\n" }.joined())
+                + data.documents.map { "  \(OutputPaths.display($0, outbox: options.outboxURL))\n" }.joined())
         }
     }
 }

@@ -18,16 +18,18 @@ struct StatusBoard {
         let timing = due > 0 ? "còn \(due) ngày đến hạn" : due == 0 ? "hôm nay là hạn cuối" : "đã quá hạn \(-due) ngày"
         lines.append("TÌNH HÌNH BÁO CÁO NĂM \(status.year) — tính đến ngày \(status.asOf)")
         lines.append("Hạn gửi: \(status.deadline) (\(timing))")
-        lines.append("Phải báo cáo: \(status.required) đơn vị · Đúng hạn: \(status.count("on-time")) · Muộn: \(status.count("late")) · Chưa gửi: \(status.count("missing"))")
+        lines.append("Phải báo cáo: \(status.required) đơn vị · Đúng hạn: \(status.count(.onTime)) · Muộn: \(status.count(.late)) · Chưa gửi: \(status.count(.missing))")
         lines.append("")
         for unit in status.units {
             let label: String
             switch unit.state {
-            case "on-time":
+            case .onTime:
                 label = paint("Đúng hạn", "32") + "  \(unit.received ?? "")"
-            case "late":
+            case .late:
                 label = paint("Muộn", "33") + "      \(unit.received ?? "") (muộn \(unit.daysLate ?? 0) ngày)"
-            default:
+            case .returned:
+                label = paint("Bị trả lại", "31") + "  \(unit.received ?? "")"
+            case .missing:
                 if !unit.rejected.isEmpty {
                     let codes = Set(unit.rejected.flatMap(\.codes)).sorted().joined(separator: ", ")
                     label = paint("Bị từ chối", "31") + " \(unit.rejected.count) tệp: \(codes)"
