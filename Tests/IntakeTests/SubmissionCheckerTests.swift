@@ -30,7 +30,7 @@ final class SubmissionCheckerTests: XCTestCase {
     func testWrongChildOrderIsSchemaInvalidAtTheMisplacedElement() throws {
         // product (line 18) and difficulty (line 19) swapped: product now comes after difficulty.
         let product = "    <product date=\"2026-05-20\">Chương trình khung và bộ tài liệu bồi dưỡng giám đốc điều hành về chuyển đổi số trong doanh nghiệp nhỏ và vừa.</product>\n"
-        let difficulty = "    <difficulty>Nhiều doanh nghiệp nhỏ và vừa khó cử giám đốc điều hành tham gia khóa học tập trung kéo dài 05 ngày.</difficulty>\n"
+        let difficulty = "    <difficulty kind=\"staff\">Nhiều doanh nghiệp nhỏ và vừa khó cử giám đốc điều hành tham gia khóa học tập trung kéo dài 05 ngày.</difficulty>\n"
         let verdict = Env.check(try Env.edit(Env.sample, product + difficulty, difficulty + product))
         XCTAssertEqual(verdict.outcome, .rejected)
         XCTAssertEqual(verdict.codes, [.schemaInvalid])

@@ -14,6 +14,12 @@ extension Decree30 {
         .paragraph(Paragraph(text))
     }
 
+    /// A paragraph that introduces a list (`Kết quả thực hiện:`): kept on
+    /// the page of the first item, so it never ends a page alone.
+    public static func lead(_ text: String) -> Block {
+        .paragraph(Paragraph(text, .plain, ParagraphProperties(keepNext: true)))
+    }
+
     /// A body paragraph of several runs (e.g. a bold label, then plain text).
     public static func paragraph(_ runs: [Run]) -> Block {
         .paragraph(Paragraph(runs: runs))

@@ -14,7 +14,7 @@ struct Judgement {
         if !given.isEmpty { return given.map { Decree30.paragraph(Prose.sentence($0)) } }
         let drafted = draft().filter { !$0.isEmpty }
         return [Decree30.paragraph([Run("(Dự thảo từ số liệu tổng hợp, đề nghị \(secretariat) xem xét, hoàn thiện trước khi trình ký.)", .italic)])]
-            + drafted.map { Decree30.paragraph($0.hasSuffix(":") ? $0 : Prose.sentence($0)) }
+            + drafted.map { $0.hasSuffix(":") ? Decree30.lead($0) : Decree30.paragraph(Prose.sentence($0)) }
     }
 }
 

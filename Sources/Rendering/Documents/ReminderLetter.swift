@@ -37,7 +37,7 @@ public enum ReminderLetter {
                 + "báo cáo năm \(reminder.year) của \(reminder.name)."))
         }
         if !reminder.tasks.isEmpty {
-            blocks.append(Decree30.paragraph("Báo cáo cần nêu kết quả thực hiện các nhiệm vụ do đơn vị chủ trì:"))
+            blocks.append(Decree30.lead("Báo cáo cần nêu kết quả thực hiện các nhiệm vụ do đơn vị chủ trì:"))
             for task in reminder.tasks {
                 blocks.append(Decree30.paragraph("- Nhiệm vụ \(task.code): \(Prose.sentence(task.title))"))
             }

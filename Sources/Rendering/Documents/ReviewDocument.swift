@@ -155,8 +155,10 @@ struct ReviewDrafts {
                 + (indicator.target.map { " (chỉ tiêu \(VietnameseNumber.format($0)))" } ?? "")
         }
         if !reached.isEmpty { lines.append("Các chỉ số chủ yếu đạt được: " + reached.joined(separator: "; ")) }
-        let onTime = data.reportingRecord.flatMap { $0.byYear.values }.filter { $0 == .onTime }.count
-        let required = data.reportingRecord.flatMap { $0.byYear.values }.filter { $0 != .notRequired }.count
+        let years = data.yearsWithData
+        let records = data.reportingRecord.flatMap { record in years.compactMap { record.byYear[$0] } }
+        let onTime = records.filter { $0 == .onTime }.count
+        let required = records.filter { $0 != .notRequired }.count
         if required > 0 { lines.append("Các đơn vị đã gửi đúng hạn \(onTime)/\(required) lượt báo cáo trong giai đoạn") }
         return lines
     }
@@ -171,8 +173,12 @@ struct ReviewDrafts {
         if !data.yearsWithoutData.isEmpty {
             lines.append("Chưa có số liệu của năm " + Prose.list(data.yearsWithoutData.map(String.init)))
         }
-        let missing = data.reportingRecord.filter { $0.byYear.values.contains(.missing) }.map(\.name)
-        if !missing.isEmpty { lines.append("Các đơn vị có năm chưa gửi báo cáo: " + missing.joined(separator: "; ")) }
+        // Only years with data: a year nobody reported is said once, above.
+        let missing = data.reportingRecord.compactMap { record -> String? in
+            let years = data.yearsWithData.filter { record.byYear[$0] == .missing }
+            return years.isEmpty ? nil : "\(record.name) (năm \(Prose.list(years.map(String.init))))"
+        }
+        if !missing.isEmpty { lines.append("Các đơn vị chưa gửi báo cáo: " + missing.joined(separator: "; ")) }
         let difficulties = withData.flatMap { $0.data.tasks.flatMap(\.difficulties) }
         if !difficulties.isEmpty {
             lines.append("Khó khăn, vướng mắc các đơn vị nêu trong giai đoạn:")

@@ -14,7 +14,7 @@ public enum UnitReport {
             ?? CalendarDate(iso: String(received.prefix(10))) ?? context.date
         let subject = report.kind == .annual
             ? "Kết quả thực hiện các nhiệm vụ của Kế hoạch triển khai Đề án chuyển đổi số doanh nghiệp nhỏ và vừa năm \(report.year)"
-            : "Báo cáo đột xuất về tình hình thực hiện các nhiệm vụ của Kế hoạch triển khai Đề án chuyển đổi số doanh nghiệp nhỏ và vừa năm \(report.year)"
+            : "Tình hình thực hiện các nhiệm vụ của Kế hoạch triển khai Đề án chuyển đổi số doanh nghiệp nhỏ và vừa năm \(report.year) (báo cáo đột xuất)"
         var blocks: [Block] = [
             Decree30.header(OfficialHeader(parentAgency: plan.ministry.heading, issuingAgency: unitName.uppercased(),
                                            number: DocumentNumber(number: nil, symbol: "BC-\(report.unit)"),
@@ -31,13 +31,13 @@ public enum UnitReport {
             blocks.append(Decree30.paragraph(Prose.sentence("Tình trạng: \(Words.task(TaskState(task.status)).lowercased()); tiến độ \(task.progress)%")))
             blocks.append(Decree30.paragraph(Prose.sentence("Cá nhân chủ trì: \(task.responsible)")))
             if !task.results.isEmpty {
-                blocks.append(Decree30.paragraph("Kết quả thực hiện:"))
+                blocks.append(Decree30.lead("Kết quả thực hiện:"))
                 for result in task.results.sorted(by: { $0.month < $1.month }) {
                     blocks.append(Decree30.paragraph("- Tháng \(result.month.month)/\(result.month.year): \(Prose.sentence(result.text))"))
                 }
             }
             if !task.indicators.isEmpty {
-                blocks.append(Decree30.paragraph("Các chỉ số:"))
+                blocks.append(Decree30.lead("Các chỉ số:"))
                 for indicator in task.indicators {
                     let definition = plan.indicator(indicator.code)
                     let name = definition?.name ?? indicator.name ?? indicator.code
@@ -48,7 +48,7 @@ public enum UnitReport {
                 }
             }
             if !task.products.isEmpty {
-                blocks.append(Decree30.paragraph("Sản phẩm:"))
+                blocks.append(Decree30.lead("Sản phẩm:"))
                 for product in task.products {
                     let date = product.date.map { " (\(VietnameseDate.short($0)))" } ?? ""
                     let evidence = product.file.map { "; tệp minh chứng kèm theo: \(($0 as NSString).lastPathComponent)" } ?? ""
@@ -56,13 +56,13 @@ public enum UnitReport {
                 }
             }
             if !task.difficulties.isEmpty {
-                blocks.append(Decree30.paragraph("Khó khăn, vướng mắc:"))
+                blocks.append(Decree30.lead("Khó khăn, vướng mắc:"))
                 for difficulty in task.difficulties {
                     blocks.append(Decree30.paragraph("- \(Words.difficulty(difficulty.kind)): \(Prose.sentence(Prose.lowerFirst(difficulty.text)))"))
                 }
             }
             if !task.proposals.isEmpty {
-                blocks.append(Decree30.paragraph("Đề xuất, kiến nghị:"))
+                blocks.append(Decree30.lead("Đề xuất, kiến nghị:"))
                 for proposal in task.proposals {
                     blocks.append(Decree30.paragraph("- \(Prose.clause(proposal.text)) (gửi \(Words.addressee(proposal.to)))."))
                 }
