@@ -9,22 +9,31 @@ import SystemKit
 ///
 /// Opening it checks that the ledger and the kept files agree: a cut or
 /// lost ledger never passes for a store with fewer submissions.
+///
+/// A writer holds the store's lock only while it commits (`exclusively`),
+/// so `baocao ingest` and `baocao serve` can write the same store at once:
+/// each catches up with what the other appended before it decides anything.
 public final class SubmissionStore {
     public let layout: StoreLayout
     public private(set) var index: LedgerIndex
     private let ledger: LedgerFile
+    /// A reader's shared lock, held while it reads; nil for a writer, which
+    /// locks per commit.
     private let lock: StoreLock?
+    /// Where this store's view of the ledger ends.
+    private var position: LedgerFile.Position
 
-    private init(layout: StoreLayout, index: LedgerIndex, ledger: LedgerFile, lock: StoreLock?) {
+    private init(layout: StoreLayout, index: LedgerIndex, ledger: LedgerFile, lock: StoreLock?, position: LedgerFile.Position) {
         self.layout = layout
         self.index = index
         self.ledger = ledger
         self.lock = lock
+        self.position = position
     }
 
     /// Opens the store for writing: takes the lock (waiting for another run
-    /// if need be), then loads the ledger and checks it against the kept
-    /// files.
+    /// if need be), loads the ledger and checks it against the kept files,
+    /// then lets the lock go until the first commit.
     ///
     /// A run killed before its commit leaves kept files without records,
     /// and perhaps half a ledger line; their inputs are still in the inbox
@@ -38,6 +47,7 @@ public final class SubmissionStore {
                                       onWait: () -> Void = {}) throws(StoreError) -> SubmissionStore {
         let layout = StoreLayout(root: root)
         let lock = try StoreLock(at: layout.lock, onWait: onWait)
+        defer { withExtendedLifetime(lock) {} }
         let ledger = LedgerFile(url: layout.ledger)
         var index = LedgerIndex(retainingRecords: false)
         var kept: Set<String> = []
@@ -55,7 +65,37 @@ public final class SubmissionStore {
             guard named else { throw StoreError(.tornLedger(line: torn.line), file: layout.ledger.path) }
             try ledger.cut(torn)
         }
-        return SubmissionStore(layout: layout, index: index, ledger: ledger, lock: lock)
+        return SubmissionStore(layout: layout, index: index, ledger: ledger, lock: nil, position: contents.end)
+    }
+
+    /// Runs `body` holding the store's lock alone, after catching up with
+    /// what other writers committed since this store last looked: every
+    /// decision in `body` sees the whole ledger. Commit inside `body`.
+    public func exclusively<T>(onWait: () -> Void = {}, _ body: () throws -> T) throws -> T {
+        let lock = try StoreLock(at: layout.lock, onWait: onWait)
+        defer { withExtendedLifetime(lock) {} }
+        let contents = try ledger.load(after: position) { record in
+            index.add(record)
+            return nil
+        }
+        if let torn = contents.torn {
+            // Another writer died half way through a line: that line is for
+            // the next inbox run to judge, with the inbox at hand.
+            throw StoreError(.tornLedger(line: torn.line), file: layout.ledger.path)
+        }
+        position = contents.end
+        do {
+            return try body()
+        } catch {
+            // What was staged may not be in the ledger: read it again before anything else is decided.
+            staged.removeAll()
+            var fresh = LedgerIndex(retainingRecords: index.retainsRecords)
+            if let reloaded = try? ledger.load(transform: { fresh.add($0); return nil }) {
+                index = fresh
+                position = reloaded.end
+            }
+            throw error
+        }
     }
 
     /// Opens the store to read it, sharing the lock with other readers; a
@@ -77,7 +117,8 @@ public final class SubmissionStore {
         }
         let missing = contents.records.compactMap(\.kept).filter { (try? FileSystemPaths.status(layout.absolute($0).path)) == nil }
         guard missing.isEmpty else { throw StoreError(.missing(missing), file: root.path) }
-        return SubmissionStore(layout: layout, index: LedgerIndex(records: contents.records), ledger: ledger, lock: lock)
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: contents.records), ledger: ledger, lock: lock,
+                               position: contents.end)
     }
 
     /// Kept files that no record names. Those whose input is still in the
@@ -129,7 +170,7 @@ public final class SubmissionStore {
 
     /// Makes outcomes durable: after this returns they are in the ledger.
     public func commit(_ records: [LedgerRecord]) throws(StoreError) {
-        try ledger.append(records)
+        advance(by: try ledger.append(records), records: records.count)
         for record in records { index.add(record) }
     }
 
@@ -143,8 +184,15 @@ public final class SubmissionStore {
     /// Appends every staged record with one fsync. Call only after the
     /// files they name are durable.
     public func commitStaged() throws(StoreError) {
-        try ledger.append(staged)
+        advance(by: try ledger.append(staged), records: staged.count)
         staged.removeAll()
+    }
+
+    /// Moves this store's view past lines it appended itself.
+    private func advance(by bytes: Int64, records: Int) {
+        position.offset += bytes
+        position.line += records
+        position.nextSequence += records
     }
 
     private var staged: [LedgerRecord] = []

@@ -55,7 +55,12 @@ public final class OpenFile {
 
     /// Back to the first byte.
     public func rewind() throws(SystemError) {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw SystemError("lseek", path) }
+        try seek(to: 0)
+    }
+
+    /// To byte `offset` from the start.
+    public func seek(to offset: Int64) throws(SystemError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else { throw SystemError("lseek", path) }
     }
 
     /// Up to `count` bytes from the current position; empty at the end.

@@ -35,7 +35,7 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Every way `document` breaks the schema; empty when it is valid.
     /// Lines come from libxml2; columns from the start tag on that line.
-    public func validate(_ document: XMLDocument) -> [XMLProblem] {
+    public func validate(_ document: XMLTree) -> [XMLProblem] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
             return [XMLProblem(kind: .schema, line: nil, column: nil, message: "out of memory")]
         }

@@ -24,10 +24,14 @@ enum ExitStatus {
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Baocao.parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             Output.note("baocao: \(failure.message)")
             exit(failure.status)

@@ -29,12 +29,25 @@ final class IngestedStoreTests: XCTestCase {
 
     private func ingest() throws -> [Receipt] {
         let resources = try IntakeResources.load()
-        var receipts: [Receipt] = []
-        _ = try IngestRun(checker: SubmissionChecker(resources: resources, keyring: Keyring(keys: [:])),
-                          storeRoot: root.appendingPathComponent("Store"),
-                          receipts: ReceiptWriter(outbox: root.appendingPathComponent("Outbox")))
-            .run(inbox: root.appendingPathComponent("Inbox"), each: { receipts.append($0) })
-        return receipts
+        let run = IngestRun(checker: SubmissionChecker(resources: resources, keyring: Keyring(keys: [:])),
+                            storeRoot: root.appendingPathComponent("Store"),
+                            receipts: ReceiptWriter(outbox: root.appendingPathComponent("Outbox")))
+        let inbox = root.appendingPathComponent("Inbox")
+        final class Box: @unchecked Sendable { var result: Result<[Receipt], Error>? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                var receipts: [Receipt] = []
+                _ = try await run.run(inbox: inbox, each: { receipts.append($0) })
+                box.result = .success(receipts)
+            } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
     }
 
     /// VTF, the lead of the one-off 2.2.2 (by 2026-04), reports it behind

@@ -117,7 +117,7 @@ struct MemoryHistory: SubmissionHistory {
         accepted.contains { $0.id == id && $0.unit == unit && $0.year == year && $0.kind == kind }
     }
 
-    func acceptedReceipt(sha256: String) -> Receipt? { receipts[sha256] }
+    func acceptedSubmission(sha256: String) -> AcceptedSubmission? { receipts[sha256].map(AcceptedSubmission.init) }
 
     func tasksCompleted(before year: Int) -> Set<String> {
         completed.filter { $0.key < year }.values.reduce(into: Set<String>()) { $0.formUnion($1) }

@@ -161,10 +161,33 @@ enum Ingest {
 
     static func inProcess(_ ws: Workspace) throws -> [Receipt] {
         let checker = SubmissionChecker(resources: resources, keyring: Keyring(keys: [:]))
-        var receipts: [Receipt] = []
-        _ = try IngestRun(checker: checker, storeRoot: ws.store, receipts: ReceiptWriter(outbox: ws.outbox))
-            .run(inbox: ws.inbox, each: { receipts.append($0) })
-        return receipts
+        let run = IngestRun(checker: checker, storeRoot: ws.store, receipts: ReceiptWriter(outbox: ws.outbox))
+        let inbox = ws.inbox
+        return try Blocking.wait {
+            var receipts: [Receipt] = []
+            _ = try await run.run(inbox: inbox, each: { receipts.append($0) })
+            return receipts
+        }
+    }
+}
+
+/// Waits on the test's own thread for async work: a synchronous test
+/// drives the async pipeline as `main` does.
+enum Blocking {
+    private final class Box<T>: @unchecked Sendable {
+        var result: Result<T, Error>?
+        init() {}
+    }
+
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
     }
 }
 

@@ -83,12 +83,11 @@ final class LedgerIndexTests: XCTestCase {
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "CVT", year: 2026, kind: .annual))
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "HVCL", year: 2027, kind: .annual))
         XCTAssertFalse(index.hasAccepted(id: "A", unit: "HVCL", year: 2026, kind: .adhoc))
-        let original = index.acceptedReceipt(sha256: Make.sha("a.xml"))
-        XCTAssertEqual(original?.outcome, .accepted)
+        let original = index.acceptedSubmission(sha256: Make.sha("a.xml"))
         XCTAssertEqual(original?.id, "A")
         XCTAssertEqual(original?.unit, "HVCL")
-        XCTAssertEqual(original?.sha256, Make.sha("a.xml"))
-        XCTAssertNil(index.acceptedReceipt(sha256: Make.sha("r.xml")))
+        XCTAssertEqual(original?.year, 2026)
+        XCTAssertNil(index.acceptedSubmission(sha256: Make.sha("r.xml")))
 
         XCTAssertEqual(index.record(for: records[1].intakeKey), records[1])
         for record in records { XCTAssertTrue(index.isProcessed(record.intakeKey)) }
@@ -120,7 +119,7 @@ final class LedgerIndexTests: XCTestCase {
         }
         for record in records {
             XCTAssertTrue(compact.isProcessed(record.intakeKey))
-            XCTAssertEqual(compact.acceptedReceipt(sha256: record.receipt.sha256)?.id, full.acceptedReceipt(sha256: record.receipt.sha256)?.id)
+            XCTAssertEqual(compact.acceptedSubmission(sha256: record.receipt.sha256), full.acceptedSubmission(sha256: record.receipt.sha256))
         }
     }
 }

@@ -28,7 +28,7 @@ final class XMLSchemaTests: XCTestCase {
     }
 
     private func validate(_ text: String) throws -> [XMLProblem] {
-        try schema().validate(XMLDocument.parse(Array(text.utf8)))
+        try schema().validate(XMLTree.parse(Array(text.utf8)))
     }
 
     func testValidDocumentHasNoProblems() throws {
@@ -92,8 +92,8 @@ final class XMLSchemaTests: XCTestCase {
 
     func testOneSchemaValidatesManyDocuments() throws {
         let schema = try schema()
-        let good = try XMLDocument.parse(Array("<root xmlns=\"urn:test:1\"><item n=\"3\"/></root>".utf8))
-        let bad = try XMLDocument.parse(Array("<root xmlns=\"urn:test:1\"/>".utf8))
+        let good = try XMLTree.parse(Array("<root xmlns=\"urn:test:1\"><item n=\"3\"/></root>".utf8))
+        let bad = try XMLTree.parse(Array("<root xmlns=\"urn:test:1\"/>".utf8))
         XCTAssertEqual(schema.validate(good), [])
         XCTAssertEqual(schema.validate(bad).count, 1)
         XCTAssertEqual(schema.validate(good), [])

@@ -13,7 +13,7 @@ enum XMLTestSupport {
 
     static func root(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws -> XMLElementNode {
         do {
-            guard let root = try XMLDocument.parse(bytes).rootElement() else { throw NoRoot() }
+            guard let root = try XMLTree.parse(bytes).rootElement() else { throw NoRoot() }
             return root
         } catch let failure as XMLParseFailure {
             XCTFail("parse failed: \(failure.problems)", file: file, line: line)
@@ -28,7 +28,7 @@ enum XMLTestSupport {
 
     static func failure(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> [XMLProblem] {
         do {
-            _ = try XMLDocument.parse(bytes)
+            _ = try XMLTree.parse(bytes)
             XCTFail("expected the parse to fail", file: file, line: line)
             return []
         } catch {

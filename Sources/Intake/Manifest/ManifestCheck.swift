@@ -11,9 +11,9 @@ struct ManifestCheck {
     let schema: XMLSchema
 
     func check(manifest bytes: Data, files: [BundleFile]) -> [Diagnostic] {
-        let document: XMLDocument
+        let document: XMLTree
         do {
-            document = try XMLDocument.parse([UInt8](bytes))
+            document = try XMLTree.parse([UInt8](bytes))
         } catch {
             return error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: Self.name) }
         }

@@ -6,9 +6,9 @@ import XMLKit
 /// no DTD, well-formed, the XSD; every problem with its line.
 public enum NotesReader {
     public static func read(_ bytes: Data, file: String, resources: IntakeResources) -> Result<SecretariatNotes, NotesError> {
-        let document: XMLDocument
+        let document: XMLTree
         do {
-            document = try XMLDocument.parse([UInt8](bytes))
+            document = try XMLTree.parse([UInt8](bytes))
         } catch {
             return .failure(NotesError(file: file, problems: error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: file) }))
         }

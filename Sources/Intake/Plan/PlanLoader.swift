@@ -8,9 +8,9 @@ enum PlanLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ResourceError(file: url.path, problems: ["cannot read the plan file"])
         }
-        let document: XMLDocument
+        let document: XMLTree
         do {
-            document = try XMLDocument.parse([UInt8](data))
+            document = try XMLTree.parse([UInt8](data))
         } catch {
             throw ResourceError(file: url.path, problems: error.problems.map { "\($0.line ?? 0): \($0.message)" })
         }
@@ -65,7 +65,7 @@ enum PlanLoader {
                 Unit(code: $0.attributes["code"] ?? "", name: $0.attributes["name"] ?? "")
             },
             groups: (root.child(named: "groups")?.children(named: "group") ?? []).map {
-                TaskGroup(code: $0.attributes["code"] ?? "", title: $0.attributes["title"] ?? "", parent: $0.attributes["parent"])
+                PlanGroup(code: $0.attributes["code"] ?? "", title: $0.attributes["title"] ?? "", parent: $0.attributes["parent"])
             },
             tasks: (root.child(named: "tasks")?.children(named: "task") ?? []).map(readTask),
             indicators: (root.child(named: "indicators")?.children(named: "indicator") ?? []).map(readIndicator))

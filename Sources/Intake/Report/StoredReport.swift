@@ -38,9 +38,9 @@ public struct StoredReport: Sendable {
                 throw StoredReportError(path: path, problem: "không giải nén được report.xml", english: "\(error)")
             }
         }
-        let document: XMLDocument
+        let document: XMLTree
         do {
-            document = try XMLDocument.parse([UInt8](xml))
+            document = try XMLTree.parse([UInt8](xml))
         } catch {
             let diagnostic = error.problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") }
             throw StoredReportError(path: path, diagnostic: diagnostic)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import SystemKit
 
@@ -31,6 +34,21 @@ public struct IncomingFile: Sendable {
         kind = Self.isZip(head) ? .zip : .xml
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
         oversize = size
+    }
+
+    /// The file open in `file` (`size` bytes, as `stat` said), read the way
+    /// every channel reads an input: whole when it is within the limit,
+    /// else only hashed (refused unread). Throws `EFBIG` as a `SystemError`
+    /// when the file holds more than `size` bytes (it is growing).
+    public static func read(_ file: OpenFile, name: String, size: Int64, received: Date,
+                            checker: SubmissionChecker) throws(SystemError) -> IncomingFile {
+        if checker.isOversized(size) {
+            return try IncomingFile(name: name, oversized: file, size: size, received: received)
+        }
+        try file.rewind()
+        let bytes = try file.readAll(limit: size)
+        guard Int64(bytes.count) == size else { throw SystemError("read", file.path, EFBIG) }
+        return IncomingFile(name: name, bytes: bytes, received: received)
     }
 
     /// Zip or XML, told from the bytes, never from the name.

@@ -61,9 +61,9 @@ public final class SubmissionChecker: Sendable {
                 }
             }
         }
-        let document: XMLDocument
+        let document: XMLTree
         do {
-            document = try XMLDocument.parse([UInt8](reportBytes))
+            document = try XMLTree.parse([UInt8](reportBytes))
         } catch {
             inspection.diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
@@ -118,7 +118,7 @@ public final class SubmissionChecker: Sendable {
 
     /// A file byte-identical to an accepted one changes nothing.
     private func duplicateVerdict(_ file: IncomingFile, history: SubmissionHistory?) -> Verdict? {
-        guard let original = history?.acceptedReceipt(sha256: file.sha256) else { return nil }
+        guard let original = history?.acceptedSubmission(sha256: file.sha256) else { return nil }
         let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .duplicate, unit: original.unit, year: original.year,
                               kind: original.kind, id: original.id, received: plan.calendar.iso8601(file.received),
                               late: original.late, supersedes: original.supersedes, diagnostics: [])

@@ -8,14 +8,13 @@ import SystemKit
 /// receipt each, exactly once.
 ///
 /// The inbox is locked (so two runs, even with two stores, never take the
-/// same file), then the store. Files go in batches. Within a batch the
-/// checks that need no store run on every core; then, in intake order, the
-/// `IngestSession` decides each file, keeps its bytes and writes its
-/// receipts. One sync per file system makes the batch durable, one ledger
-/// append + fsync commits its outcomes, and only then do its files leave
-/// the inbox. Killed anywhere, a rerun redoes a file whose ledger line is
-/// missing (every write is idempotent) or finishes one whose line exists.
-public struct IngestRun {
+/// same file). Files go in batches: the checks that need no store run for
+/// every file of a batch at once (a task group), while the `IngestSession`
+/// decides, keeps and commits the batch before; only after its commit do a
+/// batch's files leave the inbox. Killed anywhere, a rerun redoes a file
+/// whose ledger line is missing (every write is idempotent) or finishes one
+/// whose line exists.
+public struct IngestRun: Sendable {
     public let checker: SubmissionChecker
     public let storeRoot: URL
     public let receipts: ReceiptWriter
@@ -37,11 +36,10 @@ public struct IngestRun {
     /// inbox or the store; `progress(done, total)` after each batch; `each`
     /// with every receipt as it becomes durable.
     ///
-    /// Two stages overlap: a producer thread inspects batch k + 1 (on every
-    /// core) while this thread decides, keeps and commits batch k. At most
-    /// two inspected batches wait between them.
-    public func run(inbox inboxURL: URL, onWait: () -> Void = {}, progress: (Int, Int) -> Void = { _, _ in },
-                    each: (Receipt) throws -> Void = { _ in }) throws -> IngestSummary {
+    /// Two stages overlap: batch k + 1 is inspected while batch k is
+    /// committed, so both cores work and at most two batches are held.
+    public func run(inbox inboxURL: URL, onWait: @escaping @Sendable () -> Void = {}, progress: (Int, Int) -> Void = { _, _ in },
+                    each: (Receipt) throws -> Void = { _ in }) async throws -> IngestSummary {
         let inbox = try Folder(inboxURL.path)
         if try !inbox.lock(wait: false) {
             onWait()
@@ -49,101 +47,72 @@ public struct IngestRun {
         }
         let listing = try InboxScanner.scan(inbox, settle: settleSeconds)
         let store = try SubmissionStore.openForWriting(at: storeRoot, inInbox: { listing.holds($0, in: inbox) }, onWait: onWait)
-        let session = IngestSession(checker: checker, store: store, receipts: receipts)
-        receipts.sweepLeftovers()
+        let session = IngestSession(checker: checker, store: store, receipts: receipts, onWait: onWait)
         var summary = IngestSummary(skipped: listing.skipped)
         summary.left = listing.settling.map { LeftInput(name: $0, reason: .settling) }
 
-        let entries = listing.entries
-        let queue = BoundedQueue<[Inspected]>(capacity: 2)
-        let checker = self.checker
-        let batchSize = self.batchSize
-        let held = bytesHeldLimit
-        let producer = Thread {
-            for start in stride(from: 0, to: entries.count, by: batchSize) {
-                let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-                guard queue.put(ParallelMap.map(batch) { Inspected.inspect($0, in: inbox, checker: checker, held: held) })
-                else { return }
-            }
-            queue.close()
+        let batches = stride(from: 0, to: listing.entries.count, by: batchSize).map {
+            Array(listing.entries[$0..<min($0 + batchSize, listing.entries.count)])
         }
-        producer.stackSize = 8 << 20
-        producer.start()
-        defer { queue.close() }
+        let held = bytesHeldLimit
+        var next: Task<[Arrival], Never>? = batches.first.map { batch in Task { await Self.inspect(batch, in: inbox, session: session, held: held) } }
         var done = 0
-        while let inspected = queue.take() {
-            try commit(inspected, session: session, inbox: inbox, summary: &summary, each: each)
-            done += inspected.count
-            progress(done, entries.count)
+        for (k, batch) in batches.enumerated() {
+            guard let arrivals = await next?.value else { break }
+            next = k + 1 < batches.count
+                ? Task { [batch = batches[k + 1]] in await Self.inspect(batch, in: inbox, session: session, held: held) } : nil
+            let taken = try await session.take(arrivals) { taken in
+                // Only the file that was taken leaves: one put in its place since stays for the next run.
+                for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
+                    if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
+                        try inbox.remove(entry.rawName)
+                    }
+                }
+                try inbox.sync()
+            }
+            for (entry, outcome) in zip(batch, taken) {
+                switch outcome {
+                case .taken(let receipt):
+                    summary.count(receipt.outcome)
+                    try each(receipt)
+                case .left(let reason):
+                    summary.left.append(LeftInput(name: entry.name, reason: reason))
+                }
+            }
+            done += batch.count
+            progress(done, listing.entries.count)
         }
         return summary
     }
 
-    /// Takes one inspected batch in intake order, commits it, and only then
-    /// removes its files from the inbox.
-    private func commit(_ batch: [Inspected], session: IngestSession, inbox: Folder, summary: inout IngestSummary,
-                        each: (Receipt) throws -> Void) throws {
-        var taken: [(InboxEntry, Receipt)] = []
-        for item in batch {
-            let outcome: IngestSession.Taken
-            switch item.state {
-            case .left(let reason):
-                outcome = .left(reason)
-            case .inspected(let inspection, let holdsBytes):
-                outcome = session.take(inspection, holdsBytes: holdsBytes, source: InputSource(folder: inbox, entry: item.entry))
+    /// Reads and checks a batch, every file at once; the bytes are dropped
+    /// after unless small enough to keep from memory.
+    private static func inspect(_ batch: [InboxEntry], in inbox: Folder, session: IngestSession, held: Int64) async -> [Arrival] {
+        await withTaskGroup(of: (Int, Arrival).self) { group in
+            for (n, entry) in batch.enumerated() {
+                group.addTask { (n, inspect(entry, in: inbox, session: session, held: held)) }
             }
-            switch outcome {
-            case .taken(let receipt): taken.append((item.entry, receipt))
-            case .left(let reason): summary.left.append(LeftInput(name: item.entry.name, reason: reason))
-            }
+            var arrivals = [Arrival?](repeating: nil, count: batch.count)
+            for await (n, arrival) in group { arrivals[n] = arrival }
+            return arrivals.map { $0! }
         }
-        guard !taken.isEmpty else { return }
-        try session.commit()
-        for (entry, receipt) in taken {
-            summary.count(receipt.outcome)
-            try each(receipt)
-            // Only the file that was taken leaves: one put in its place since stays for the next run.
-            if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
-                try inbox.remove(entry.rawName)
-            }
-        }
-        try inbox.sync()
-    }
-}
-
-/// One inbox file after the parallel stage.
-private struct Inspected: Sendable {
-    var entry: InboxEntry
-    var state: State
-
-    enum State: Sendable {
-        /// Checked; `holdsBytes` when the inspection kept the bytes it checked.
-        case inspected(Inspection, holdsBytes: Bool)
-        case left(LeftReason)
     }
 
-    /// Reads and inspects one file; the bytes are dropped after unless
-    /// small enough to keep from memory.
-    static func inspect(_ entry: InboxEntry, in inbox: Folder, checker: SubmissionChecker, held: Int64) -> Inspected {
+    private static func inspect(_ entry: InboxEntry, in inbox: Folder, session: IngestSession, held: Int64) -> Arrival {
+        func left(_ reason: LeftReason) -> Arrival { Arrival(state: .left(reason), source: .inbox(inbox, entry), channel: .inbox) }
         let incoming: IncomingFile
         do throws(SystemError) {
             let file = try inbox.openForReading(entry.rawName)
-            guard try file.status().isUnchanged(comparedWith: entry.status) else { return Inspected(entry: entry, state: .left(.changing)) }
-            if checker.isOversized(entry.size) {
-                incoming = try IncomingFile(name: entry.name, oversized: file, size: entry.size, received: entry.received)
-            } else {
-                let bytes = try file.readAll(limit: entry.size)
-                guard Int64(bytes.count) == entry.size else { return Inspected(entry: entry, state: .left(.changing)) }
-                incoming = IncomingFile(name: entry.name, bytes: bytes, received: entry.received)
-            }
-            guard try file.status().isUnchanged(comparedWith: entry.status) else { return Inspected(entry: entry, state: .left(.changing)) }
+            guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
+            incoming = try IncomingFile.read(file, name: entry.name, size: entry.size, received: entry.received, checker: session.checker)
+            guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
         } catch {
-            return Inspected(entry: entry, state: .left(error.isMissing ? .vanished : error.code == EFBIG ? .changing : .unreadable(error)))
+            return left(error.isMissing ? .vanished : error.code == EFBIG ? .changing : .unreadable(error))
         }
-        var inspection = checker.inspect(incoming)
+        var inspection = session.inspect(incoming)
         let holdsBytes = incoming.oversize == nil && entry.size <= held
         if !holdsBytes { inspection.file.bytes = Data() }
-        return Inspected(entry: entry, state: .inspected(inspection, holdsBytes: holdsBytes))
+        return Arrival(state: .inspected(inspection, holdsBytes: holdsBytes), source: .inbox(inbox, entry), channel: .inbox)
     }
 }
 

@@ -1,28 +1,81 @@
+import Dispatch
 import Foundation
 import Intake
 import ReportModel
 import Store
 import SystemKit
 
-/// The one place an input becomes an outcome: decided against the store's
-/// history, its bytes kept (the store's own copy), its receipts written and
-/// its ledger record staged. The inbox run (`IngestRun`) calls it for each
-/// file; the commit (one sync, one ledger append) is the caller's, per batch.
-public final class IngestSession {
+/// The one place a file becomes an outcome, whichever way it came: "this
+/// file arrived, received at T, through this channel". It owns the checker,
+/// the store and the receipts; `baocao ingest` hands it the inbox's files a
+/// batch at a time, the portal each upload.
+///
+/// Checking needs no store and runs wherever the caller is (in parallel).
+/// Deciding and keeping run one batch at a time on the session's own
+/// writer queue, holding the store's lock, after catching up with what any
+/// other writer committed: the blocking disk work never sits on the
+/// cooperative thread pool, and two writers never interleave.
+public final class IngestSession: @unchecked Sendable {
+    // Sendable: `store` and `receipts` are touched only on `writer`.
     public let checker: SubmissionChecker
-    public let store: SubmissionStore
-    public let receipts: ReceiptWriter
+    private let store: SubmissionStore
+    private let receipts: ReceiptWriter
+    private let writer = DispatchQueue(label: "baocao.ingest.writer")
+    /// Called when another process holds the store.
+    private let onWait: @Sendable () -> Void
 
-    public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter) {
+    public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter, onWait: @escaping @Sendable () -> Void = {}) {
         self.checker = checker
         self.store = store
         self.receipts = receipts
+        self.onWait = onWait
+        // What a killed run left half-written; another live writer's temporary files are kept.
+        receipts.sweepLeftovers()
     }
 
-    /// Decides one inspected input and keeps it. `source` reaches its bytes
-    /// again when the inspection did not hold them, and tells whether the
-    /// input is still the one that was inspected.
-    func take(_ inspection: Inspection, holdsBytes: Bool, source: InputSource) -> Taken {
+    /// The store's layout (where uploads wait to be taken).
+    public var layout: StoreLayout { store.layout }
+
+    /// Everything that needs no store, for one arrival. Thread-safe.
+    public func inspect(_ file: IncomingFile) -> Inspection {
+        checker.inspect(file)
+    }
+
+    /// Decides and keeps a batch in order, then makes it durable (one sync
+    /// per file system written, one ledger append); `afterCommit` runs on
+    /// the writer, after the commit, with each arrival's outcome (the inbox
+    /// removes the files it took there).
+    public func take(_ arrivals: [Arrival], afterCommit: @escaping @Sendable ([Taken]) throws -> Void = { _ in })
+        async throws -> [Taken] {
+        try await onWriter { [self] in
+            let taken = try store.exclusively(onWait: onWait) {
+                let taken = arrivals.map(takeOne)
+                if taken.contains(where: \.isTaken) {
+                    let layout = store.layout
+                    try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
+                    try store.commitStaged()
+                }
+                return taken
+            }
+            try afterCommit(taken)
+            return taken
+        }
+    }
+
+    /// Runs blocking store work on the writer queue and awaits it.
+    private func onWriter<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            writer.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Decides one arrival and keeps its bytes and receipts (synced later
+    /// with the batch). Runs on the writer, holding the store's lock.
+    private func takeOne(_ arrival: Arrival) -> Taken {
+        guard case .inspected(let inspection, let holdsBytes) = arrival.state else {
+            if case .left(let reason) = arrival.state { return .left(reason) }
+            return .left(.changing)
+        }
         let file = inspection.file
         let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
         if store.index.isProcessed(key) {
@@ -38,14 +91,20 @@ public final class IngestSession {
                 return .left(.notKept(error))
             }
         }
-        let verdict = checker.decide(inspection, history: store.index)
+        var verdict = checker.decide(inspection, history: store.index)
+        verdict.receipt.channel = arrival.channel
+        verdict.receipt.account = arrival.account
         var kept: String?
         var completed: [String] = []
         if verdict.outcome != .duplicate {
             let input: KeptInput
             do throws(InputSource.Problem) {
-                input = holdsBytes ? .bytes(file.bytes, modified: key.receivedEpoch) : try source.reopen()
-                if holdsBytes { try source.checkUnchanged() }
+                if holdsBytes {
+                    try arrival.source.checkUnchanged()
+                    input = .bytes(file.bytes, modified: key.receivedEpoch)
+                } else {
+                    input = try arrival.source.reopen()
+                }
             } catch {
                 return .left(error.reason)
             }
@@ -73,24 +132,40 @@ public final class IngestSession {
                                  receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept))
         return .taken(verdict.receipt)
     }
+}
 
-    /// Makes everything taken since the last commit durable: one sync per
-    /// file system written (store, quarantine, receipts), then one ledger
-    /// append and fsync. Only after this may the inputs leave the inbox.
-    func commit() throws(StoreError) {
-        let layout = store.layout
-        try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
-        try store.commitStaged()
+/// One file on its way in: what the checks found, where its bytes are, and
+/// how it came.
+public struct Arrival: Sendable {
+    public var state: State
+    public var source: InputSource
+    public var channel: Channel
+    public var account: String?
+
+    public enum State: Sendable {
+        /// Checked; `holdsBytes` when the inspection kept the bytes it checked.
+        case inspected(Inspection, holdsBytes: Bool)
+        /// Could not be checked; stays where it is.
+        case left(LeftReason)
     }
 
-    /// What became of one input.
-    enum Taken {
-        case taken(Receipt)
-        case left(LeftReason)
+    public init(state: State, source: InputSource, channel: Channel, account: String? = nil) {
+        self.state = state
+        self.source = source
+        self.channel = channel
+        self.account = account
     }
 }
 
-/// Why an input stayed in the inbox for a later run. Never silent: each
+/// What became of one arrival.
+public enum Taken: Sendable {
+    case taken(Receipt)
+    case left(LeftReason)
+
+    var isTaken: Bool { if case .taken = self { true } else { false } }
+}
+
+/// Why an input stayed where it was, for a later run. Never silent: each
 /// is reported by name.
 public enum LeftReason: Sendable, Equatable {
     /// Changed in the last few seconds: perhaps still being written.
@@ -112,10 +187,13 @@ public struct LeftInput: Sendable, Equatable {
     public var reason: LeftReason
 }
 
-/// Where an input's bytes are, to read them again when they are kept.
-struct InputSource {
-    var folder: Folder
-    var entry: InboxEntry
+/// Where an arrival's bytes are, to read them again when they are kept and
+/// to tell whether they are still the ones that were checked.
+public enum InputSource: Sendable {
+    /// A file in the inbox, as the scan saw it.
+    case inbox(Folder, InboxEntry)
+    /// An upload the portal wrote to a file of the store's own.
+    case upload(path: String, status: FileStatus)
 
     struct Problem: Error {
         var reason: LeftReason
@@ -126,20 +204,37 @@ struct InputSource {
         let file: OpenFile
         let status: FileStatus
         do throws(SystemError) {
-            file = try folder.openForReading(entry.rawName)
+            switch self {
+            case .inbox(let folder, let entry): file = try folder.openForReading(entry.rawName)
+            case .upload(let path, _): file = try OpenFile.reading(path)
+            }
             status = try file.status()
         } catch {
             throw Problem(reason: error.isMissing ? .vanished : .unreadable(error))
         }
-        guard status.isUnchanged(comparedWith: entry.status) else { throw Problem(reason: .changing) }
-        return .file(file, size: entry.size, modified: entry.status.modified)
+        guard status.isUnchanged(comparedWith: expected) else { throw Problem(reason: .changing) }
+        return .file(file, size: status.size, modified: expected.modified)
     }
 
-    /// Throws unless the inbox still holds the file that was inspected.
+    /// Throws unless the file is still the one that was inspected.
     func checkUnchanged() throws(Problem) {
         let now: FileStatus?
-        do { now = try folder.status(of: entry.rawName) } catch { throw Problem(reason: .unreadable(error)) }
+        do throws(SystemError) {
+            switch self {
+            case .inbox(let folder, let entry): now = try folder.status(of: entry.rawName)
+            case .upload(let path, _): now = try FileSystemPaths.status(path)
+            }
+        } catch {
+            throw Problem(reason: .unreadable(error))
+        }
         guard let now else { throw Problem(reason: .vanished) }
-        guard now.isUnchanged(comparedWith: entry.status) else { throw Problem(reason: .changing) }
+        guard now.isUnchanged(comparedWith: expected) else { throw Problem(reason: .changing) }
+    }
+
+    private var expected: FileStatus {
+        switch self {
+        case .inbox(_, let entry): return entry.status
+        case .upload(_, let status): return status
+        }
     }
 }

@@ -207,10 +207,16 @@ struct ReviewDrafts {
             lines.append("Hoàn thành các nhiệm vụ quá hạn: "
                 + overdue.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
         }
+        // Continuing tasks by the date they run to: a few are named, many are counted.
         let continuing = data.open.filter { !$0.overdue }
-        if !continuing.isEmpty {
-            lines.append("Tiếp tục thực hiện đến hết thời hạn của Kế hoạch các nhiệm vụ: "
-                + continuing.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (đến \(Self.date($0.deadline)))" }.joined(separator: "; "))
+        var deadlines: [String] = []
+        for task in continuing where !deadlines.contains(task.deadline ?? "") { deadlines.append(task.deadline ?? "") }
+        for deadline in deadlines {
+            let tasks = continuing.filter { ($0.deadline ?? "") == deadline }
+            let what = tasks.count <= 4
+                ? "các nhiệm vụ " + tasks.map { Prose.lowerFirst(Prose.clause($0.title)) }.joined(separator: "; ")
+                : "\(tasks.count) nhiệm vụ thường xuyên, hằng năm của Kế hoạch (danh mục tại Phụ lục I)"
+            lines.append("Tiếp tục thực hiện đến ngày \(Self.date(deadline)) \(what)")
         }
         if data.review == .final {
             lines.append("Duy trì, phát huy các kết quả của Đề án sau năm \(data.lastYear) trong các chương trình, kế hoạch của Bộ")

@@ -80,8 +80,8 @@ struct YearSections {
     }
 
     /// The groups the seed makes, with their tasks, in plan order.
-    var groups: [(number: Int, group: TaskGroup, tasks: [TaskOutcome])] {
-        var found: [(number: Int, group: TaskGroup, tasks: [TaskOutcome])] = []
+    var groups: [(number: Int, group: PlanGroup, tasks: [TaskOutcome])] {
+        var found: [(number: Int, group: PlanGroup, tasks: [TaskOutcome])] = []
         for group in context.plan.groups {
             let members = tasks.filter { $0.group == group.code }
             if !members.isEmpty { found.append((found.count + 1, group, members)) }

@@ -14,12 +14,12 @@ public struct Plan: Sendable, Equatable {
     public var secretariat: String
     public var units: [Unit]
     /// The seed's grouping of tasks (1, 2.1, 2.2, 2.3, III), in plan order.
-    public var groups: [TaskGroup]
+    public var groups: [PlanGroup]
     public var tasks: [PlanTask]
     public var indicators: [IndicatorDefinition]
 
     public init(id: String, title: String, firstYear: Int, lastYear: Int, calendar: ReportingCalendar,
-                ministry: Ministry, secretariat: String, units: [Unit], groups: [TaskGroup], tasks: [PlanTask],
+                ministry: Ministry, secretariat: String, units: [Unit], groups: [PlanGroup], tasks: [PlanTask],
                 indicators: [IndicatorDefinition]) {
         self.id = id
         self.title = title
@@ -87,7 +87,7 @@ public struct Ministry: Sendable, Equatable {
 }
 
 /// A heading of the seed under which tasks are grouped.
-public struct TaskGroup: Sendable, Equatable {
+public struct PlanGroup: Sendable, Equatable {
     public var code: String
     public var title: String
     /// The enclosing group (`2` for `2.1`), if any.

@@ -12,6 +12,11 @@ extension Receipt {
         if let id { lines.append("Mã báo cáo (id): \(id)") }
         if let supersedes { lines.append("Thay thế báo cáo (supersedes): \(supersedes)") }
         lines.append("Thời điểm tiếp nhận (received): \(received)")
+        switch channel {
+        case .inbox: lines.append("Kênh gửi (channel): hộp thư đến (inbox)")
+        case .portal: lines.append("Kênh gửi (channel): cổng thông tin (portal)" + (account.map { ", tài khoản \($0)" } ?? ""))
+        case nil: break
+        }
         lines.append("Thời hạn (timeliness): \(late ? "Muộn (late)" : "Đúng hạn (on time)")")
         lines.append("SHA-256: \(sha256)")
         if diagnostics.isEmpty {

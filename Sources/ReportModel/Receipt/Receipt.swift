@@ -17,6 +17,11 @@ public struct Receipt: Sendable, Equatable, Codable {
     public var late: Bool
     @ExplicitNull public var supersedes: String?
     public var diagnostics: [Diagnostic]
+    /// How the file came: the inbox or the portal (nil: not a submission,
+    /// e.g. `baocao check`; or a record older than the portal: the inbox).
+    @ExplicitNull public var channel: Channel?
+    /// The portal account that sent it.
+    @ExplicitNull public var account: String?
 
     public init(file: String, sha256: String, outcome: Outcome, unit: String?, year: Int?, kind: ReportKind?, id: String?,
                 received: String, late: Bool, supersedes: String?, diagnostics: [Diagnostic]) {
@@ -32,4 +37,10 @@ public struct Receipt: Sendable, Equatable, Codable {
         self.supersedes = supersedes
         self.diagnostics = diagnostics
     }
+}
+
+/// The ways a file reaches the pipeline (§9 `channel`).
+public enum Channel: String, Codable, Sendable, CaseIterable {
+    case inbox
+    case portal
 }

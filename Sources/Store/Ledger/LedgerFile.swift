@@ -21,24 +21,38 @@ public final class LedgerFile {
         public var records: [LedgerRecord]
         /// Half a line at the end (no newline): its bytes and where it starts.
         public var torn: TornLine?
+        /// Where the complete records end: a later `load(after:)` reads on from here.
+        public var end: Position
     }
 
-    /// Every complete record, as `transform` keeps it (nil: not kept). A
-    /// complete line that does not decode, or records out of sequence, throw
-    /// with the line. Read in chunks: memory holds the records, not the file.
-    public func load(transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> Contents {
+    /// A place in the ledger: the byte after a complete line, its line
+    /// number and the sequence number the next record must have.
+    public struct Position: Sendable, Equatable {
+        public var offset: Int64 = 0
+        public var line = 0
+        public var nextSequence = 1
+
+        public init() {}
+    }
+
+    /// Every complete record after `start` (the whole file by default), as
+    /// `transform` keeps it (nil: not kept). A complete line that does not
+    /// decode, or records out of sequence, throw with the line. Read in
+    /// chunks: memory holds the records, not the file.
+    public func load(after start: Position = Position(), transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> Contents {
         let file: OpenFile
         do {
             file = try OpenFile.reading(url.path)
+            try file.seek(to: start.offset)
         } catch {
-            if error.isMissing { return Contents(records: [], torn: nil) }
+            if error.isMissing && start.offset == 0 { return Contents(records: [], torn: nil, end: start) }
             throw .system(error)
         }
         var records: [LedgerRecord] = []
         var pending = Data()
-        var consumed = 0
-        var lineNumber = 0
-        var expected = 1
+        var consumed = Int(start.offset)
+        var lineNumber = start.line
+        var expected = start.nextSequence
         let decoder = JSONDecoder()
         while true {
             let chunk: Data
@@ -67,7 +81,11 @@ public final class LedgerFile {
             pending = Data(pending[lineStart...])
         }
         let torn = pending.isEmpty ? nil : TornLine(offset: Int64(consumed), line: lineNumber + 1, bytes: pending)
-        return Contents(records: records, torn: torn)
+        var end = Position()
+        end.offset = Int64(consumed)
+        end.line = lineNumber
+        end.nextSequence = expected
+        return Contents(records: records, torn: torn, end: end)
     }
 
     /// Every line as it is, for `baocao verify`: the records that decode
@@ -122,8 +140,10 @@ public final class LedgerFile {
     }
 
     /// Appends records, then one fsync for all of them: durable on return.
-    public func append(_ records: [LedgerRecord]) throws(StoreError) {
-        guard !records.isEmpty else { return }
+    /// Returns how many bytes were appended.
+    @discardableResult
+    public func append(_ records: [LedgerRecord]) throws(StoreError) -> Int64 {
+        guard !records.isEmpty else { return 0 }
         var bytes = Data()
         for record in records {
             do {
@@ -150,6 +170,7 @@ public final class LedgerFile {
         } catch {
             throw .system(error)
         }
+        return Int64(bytes.count)
     }
 
     /// A decoding error in a few words, not a Swift dump.

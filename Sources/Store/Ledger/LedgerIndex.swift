@@ -12,8 +12,8 @@ public struct LedgerIndex: Sendable {
     public let retainsRecords: Bool
     private var lastSequence = 0
     private var processed: Set<ProcessedKey> = []
-    private var accepted: [AcceptedSubmission] = []
-    private var acceptedBySHA: [Digest: Int] = [:]
+    private var accepted: [Remembered] = []
+    private var acceptedBySHA: [SHA256Key: Int] = [:]
     private var acceptedByID: [String: Int] = [:]
     private var supersededIDs: Set<String> = []
     /// Task → year → how many live (not superseded) accepted annual reports
@@ -31,12 +31,10 @@ public struct LedgerIndex: Sendable {
         if retainsRecords { records.append(record) }
         lastSequence = max(lastSequence, record.sequence)
         let receipt = record.receipt
-        let digest = Digest(hex: receipt.sha256)
+        let digest = SHA256Key(hex: receipt.sha256)
         processed.insert(ProcessedKey(file: receipt.file, sha256: digest, receivedEpoch: record.receivedEpoch))
         guard receipt.outcome == .accepted else { return }
-        let submission = AcceptedSubmission(sha256: digest, unit: receipt.unit, year: receipt.year, kind: receipt.kind,
-                                            id: receipt.id, late: receipt.late, supersedes: receipt.supersedes,
-                                            completedTasks: record.completedTasks)
+        let submission = Remembered(sha256: digest, identity: AcceptedSubmission(receipt), completedTasks: record.completedTasks)
         acceptedBySHA[digest] = accepted.count
         if let id = receipt.id { acceptedByID[id] = accepted.count }
         accepted.append(submission)
@@ -47,14 +45,14 @@ public struct LedgerIndex: Sendable {
         }
     }
 
-    private mutating func count(completionsOf submission: AcceptedSubmission, by step: Int) {
+    private mutating func count(completionsOf submission: Remembered, by step: Int) {
         guard submission.kind == .annual, let year = submission.year else { return }
         for task in submission.completedTasks { completions[task, default: [:]][year, default: 0] += step }
     }
 
     /// Whether this intake (same name, bytes and mtime) already has its outcome in the ledger.
     public func isProcessed(_ key: IntakeKey) -> Bool {
-        processed.contains(ProcessedKey(file: key.file, sha256: Digest(hex: key.sha256), receivedEpoch: key.receivedEpoch))
+        processed.contains(ProcessedKey(file: key.file, sha256: SHA256Key(hex: key.sha256), receivedEpoch: key.receivedEpoch))
     }
 
     /// The record of an intake already made durable (retained records only).
@@ -88,7 +86,7 @@ public struct LedgerIndex: Sendable {
 
 extension LedgerIndex: SubmissionHistory {
     public func acceptedSHA256(forID id: String) -> String? {
-        acceptedByID[id].map { accepted[$0].sha256.hex }
+        acceptedByID[id].map { accepted[$0].identity.sha256 }
     }
 
     public func hasAccepted(id: String, unit: String, year: Int, kind: ReportKind) -> Bool {
@@ -97,14 +95,8 @@ extension LedgerIndex: SubmissionHistory {
         return submission.unit == unit && submission.year == year && submission.kind == kind
     }
 
-    /// The identity of the accepted submission with these bytes; file,
-    /// received time and diagnostics are not kept in memory and are empty.
-    public func acceptedReceipt(sha256: String) -> Receipt? {
-        acceptedBySHA[Digest(hex: sha256)].map { position in
-            let s = accepted[position]
-            return Receipt(file: "", sha256: sha256, outcome: .accepted, unit: s.unit, year: s.year, kind: s.kind, id: s.id,
-                           received: "", late: s.late, supersedes: s.supersedes, diagnostics: [])
-        }
+    public func acceptedSubmission(sha256: String) -> AcceptedSubmission? {
+        acceptedBySHA[SHA256Key(hex: sha256)].map { accepted[$0].identity }
     }
 
     public func tasksCompleted(before year: Int) -> Set<String> {
@@ -113,26 +105,26 @@ extension LedgerIndex: SubmissionHistory {
 }
 
 /// What intake remembers of an accepted submission.
-private struct AcceptedSubmission: Sendable {
-    var sha256: Digest
-    var unit: String?
-    var year: Int?
-    var kind: ReportKind?
-    var id: String?
-    var late: Bool
-    var supersedes: String?
+private struct Remembered: Sendable {
+    var sha256: SHA256Key
+    var identity: AcceptedSubmission
     var completedTasks: [String]
+
+    var unit: String? { identity.unit }
+    var year: Int? { identity.year }
+    var kind: ReportKind? { identity.kind }
+    var id: String? { identity.id }
 }
 
 /// An intake key with the SHA-256 held as 32 bytes, not 64 characters.
 private struct ProcessedKey: Hashable, Sendable {
     var file: String
-    var sha256: Digest
+    var sha256: SHA256Key
     var receivedEpoch: Int
 }
 
 /// A SHA-256 as four words: hashable, no heap allocation.
-struct Digest: Hashable, Sendable {
+struct SHA256Key: Hashable, Sendable {
     var words: (UInt64, UInt64, UInt64, UInt64)
 
     init(hex: String) {
@@ -152,14 +144,7 @@ struct Digest: Hashable, Sendable {
         words = (values[0], values[1], values[2], values[3])
     }
 
-    var hex: String {
-        [words.0, words.1, words.2, words.3].map { word in
-            let text = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - text.count) + text
-        }.joined()
-    }
-
-    static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+    static func == (a: SHA256Key, b: SHA256Key) -> Bool { a.words == b.words }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)

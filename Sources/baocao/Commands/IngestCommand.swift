@@ -6,7 +6,7 @@ import ReportModel
 import Store
 
 /// `baocao ingest`: the inbox through every stage into the store.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Tiếp nhận mọi tệp trong hộp thư đến; mỗi tệp một biên nhận (ingest the inbox).")
@@ -22,7 +22,7 @@ struct IngestCommand: ParsableCommand {
         guard settleSeconds >= 0 else { throw ValidationError("--settle-seconds must be 0 or more.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let resources = try options.resources()
         let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
         guard FileManager.default.fileExists(atPath: options.inboxURL.path) else {
@@ -34,7 +34,7 @@ struct IngestCommand: ParsableCommand {
         let progress = ProgressLine("Đang tiếp nhận (ingesting)")
         let summary: IngestSummary
         do {
-            summary = try run.run(inbox: options.inboxURL, onWait: {
+            summary = try await run.run(inbox: options.inboxURL, onWait: {
                 Output.note("Đang chờ một lần chạy khác kết thúc (waiting for another run to release the inbox or the store)…")
             }, progress: progress.update, each: results.add)
         } catch {

@@ -4,7 +4,7 @@ import XCTest
 
 /// Parsing untrusted documents: the tree, NFC text, positions, and every way
 /// a document is refused (malformed, DOCTYPE, encodings).
-final class XMLDocumentTests: XCTestCase {
+final class XMLTreeTests: XCTestCase {
     // MARK: well-formed documents
 
     func testTreeHasLocalNamesNamespaceAttributesAndText() throws {
@@ -80,7 +80,7 @@ final class XMLDocumentTests: XCTestCase {
 
     func testSampleReportParsesWithPositions() throws {
         let bytes = try XMLTestSupport.sampleReport()
-        let root = try XCTUnwrap(XMLDocument.parse(bytes).rootElement())
+        let root = try XCTUnwrap(XMLTree.parse(bytes).rootElement())
         XCTAssertEqual(root.name, "report")
         XCTAssertEqual(root.attributes["unit"], "HVCL")
         XCTAssertEqual(root.line, 2)
@@ -209,7 +209,7 @@ final class XMLDocumentTests: XCTestCase {
         for bigEndian in [false, true] {
             let bytes = XMLTestSupport.utf16(text, bigEndian: bigEndian)
             XCTAssertEqual(Array(bytes.prefix(2)), bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
-            let root = try XCTUnwrap(XMLDocument.parse(bytes).rootElement())
+            let root = try XCTUnwrap(XMLTree.parse(bytes).rootElement())
             XCTAssertEqual(root.name, "r")
             XCTAssertEqual(root.attributes["city"].map { Array($0.unicodeScalars) }, Array("Đà Nẵng".unicodeScalars))
             let a = try XCTUnwrap(root.child(named: "a"))
@@ -230,7 +230,7 @@ final class XMLDocumentTests: XCTestCase {
         ]
         let bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n<r>\n  <a name=\"".utf8) + cp1258
             + Array("\">".utf8) + cp1258 + Array("</a>\n</r>\n".utf8)
-        let root = try XCTUnwrap(XMLDocument.parse(bytes).rootElement())
+        let root = try XCTUnwrap(XMLTree.parse(bytes).rootElement())
         let a = try XCTUnwrap(root.child(named: "a"))
         let expected = "Bộ Khoa học và Công nghệ, Hà Nội".precomposedStringWithCanonicalMapping
         XCTAssertEqual(Array(a.text.unicodeScalars), Array(expected.unicodeScalars))
@@ -278,7 +278,7 @@ final class XMLDocumentTests: XCTestCase {
 
     func testUTF8ByteOrderMarkDoesNotShiftColumns() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<r><a/></r>".utf8)
-        let root = try XCTUnwrap(XMLDocument.parse(bytes).rootElement())
+        let root = try XCTUnwrap(XMLTree.parse(bytes).rootElement())
         XCTAssertEqual(XMLTestSupport.position(root), [1, 1])
         XCTAssertEqual(root.child(named: "a").map(XMLTestSupport.position), [1, 4])
     }

@@ -6,7 +6,7 @@ import Foundation
 /// Parsing is safe by construction: a DOCTYPE is refused before libxml2
 /// sees the bytes, no network (`XML_PARSE_NONET`), no entity substitution,
 /// no DTD loading. A document never crosses threads.
-public final class XMLDocument {
+public final class XMLTree {
     let pointer: xmlDocPtr
     private var source: SourceText
 
@@ -19,7 +19,7 @@ public final class XMLDocument {
 
     /// Parses `bytes`, or throws every problem found (libxml2 stops at the
     /// first fatal error, so this is usually one).
-    public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLDocument {
+    public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLTree {
         XMLLibrary.ensureInitialized()
         let utf8: [UInt8]
         switch Transcoder.utf8(bytes) {
@@ -61,7 +61,7 @@ public final class XMLDocument {
                 xmlFreeDoc(document)
                 throw XMLParseFailure(problems: [doctype(at: (1, 1))])
             }
-            return XMLDocument(pointer: document, source: SourceText(utf8: utf8))
+            return XMLTree(pointer: document, source: SourceText(utf8: utf8))
         }
         if let document { xmlFreeDoc(document) }
         var problems = fatal.map { raw in
