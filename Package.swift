@@ -3,9 +3,9 @@ import PackageDescription
 
 /// baocao: inbox → ingest → validate → store → merge → render → outbox.
 /// One module per stage; C libraries only behind the thin `CLib*` wrappers.
+/// Linux only: the store relies on Glibc, `syncfs` and `FICLONE`.
 let package = Package(
     name: "baocao",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "baocao", targets: ["baocao"]),
     ],

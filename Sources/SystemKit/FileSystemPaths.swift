@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// System calls on paths the program made itself (the store, the outbox):
 /// valid UTF-8, so a `String` holds them. Inbox names, which may be any
@@ -32,6 +33,14 @@ public enum FileSystemPaths {
     /// Creates one folder; an existing folder is not an error.
     public static func makeFolder(_ path: String, mode: mode_t = 0o755) throws(SystemError) {
         guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("mkdir", path) }
+    }
+
+    /// Creates `path` and every missing folder above it.
+    public static func makeFolders(_ path: String) throws(SystemError) {
+        if (try status(path))?.kind == .folder { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeFolders(parent) }
+        try makeFolder(path)
     }
 
     /// The names in the folder at `path` that are valid UTF-8 (the store's

@@ -36,6 +36,7 @@ public struct SystemError: ExplainedError, Sendable, Equatable, CustomStringConv
         case EROFS: what = "ổ đĩa chỉ cho phép đọc"
         case EIO: what = "lỗi đọc ghi của ổ đĩa"
         case ENOTDIR: what = "không phải thư mục"
+        case EEXIST: what = "đã có tệp này, không ghi đè"
         case EISDIR: what = "là thư mục, không phải tệp"
         default: what = "lỗi hệ thống số \(code)"
         }

@@ -81,11 +81,7 @@ final class FixtureStore {
     var index: LedgerIndex { LedgerIndex(records: records) }
 
     var yearMerge: YearMerge {
-        let reports = self.reports
-        return YearMerge(plan: plan, index: index) { sha in
-            guard let report = reports[sha] else { throw MissingReport(sha256: sha) }
-            return report
-        }
+        YearMerge(plan: plan, index: index, reports: MadeReports(reports: reports))
     }
 
     func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual,
@@ -100,6 +96,16 @@ final class FixtureStore {
 
 struct MissingReport: Error {
     var sha256: String
+}
+
+/// Reports made by the test, by SHA-256: the source a fixture store reads.
+struct MadeReports: ReportSource {
+    var reports: [String: Report]
+
+    func report(for record: LedgerRecord) throws -> Report {
+        guard let report = reports[record.receipt.sha256] else { throw MissingReport(sha256: record.receipt.sha256) }
+        return report
+    }
 }
 
 /// Shorthands for building reports.

@@ -36,7 +36,17 @@ enum ShippedPlan {
     /// The merge over `store`, reading reports as `Publisher` does.
     static func merge(_ store: SubmissionStore) -> YearMerge {
         let reader = StoredReport(resources: resources)
-        return YearMerge(plan: plan, index: store.index, report: { try reader.read(try store.original(sha256: $0), path: $0) })
+        return YearMerge(plan: plan, index: store.index, reports: StoreReports(store: store, reader: reader))
+    }
+}
+
+/// The store's reports read as the pipeline reads them.
+struct StoreReports: ReportSource {
+    let store: SubmissionStore
+    let reader: StoredReport
+
+    func report(for record: LedgerRecord) throws -> Report {
+        try reader.read(try store.original(sha256: record.receipt.sha256), path: record.kept ?? "")
     }
 }
 

@@ -2,6 +2,10 @@ import Foundation
 import Rendering
 import Testing
 
+/// Same document, same bytes, within one process and after the clock moved.
+/// Ordering that would depend on the per-process hash seed is caught where
+/// the binary writes the documents twice, in two processes
+/// (`DocumentCommandsTests`, `DocumentVoiceTests`).
 @Suite struct DeterminismTests {
     @Test func sameDocumentGivesSameBytes() throws {
         let first = SampleDocument.make()

@@ -10,13 +10,13 @@ import Store
 public struct YearMerge {
     public var plan: Plan
     public var index: LedgerIndex
-    /// The report kept for an accepted submission (by SHA-256).
-    public var report: (String) throws -> Report
+    /// The reports kept for accepted submissions.
+    public var reports: any ReportSource
 
-    public init(plan: Plan, index: LedgerIndex, report: @escaping (String) throws -> Report) {
+    public init(plan: Plan, index: LedgerIndex, reports: any ReportSource) {
         self.plan = plan
         self.index = index
-        self.report = report
+        self.reports = reports
     }
 
     /// The year's merge. `kind: .adhoc` merges ad-hoc reports instead (kept
@@ -34,7 +34,7 @@ public struct YearMerge {
         for (unit, record) in index.effective(year: year, kind: kind).sorted(by: { $0.key < $1.key }) where including(record) {
             let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
                                    received: record.receipt.received, late: record.receipt.late)
-            var read = try report(record.receipt.sha256)
+            var read = try reports.report(for: record)
             if !detail {
                 // Only figures and the units' words in brief: drop the rest before holding a year of reports.
                 for n in read.tasks.indices {

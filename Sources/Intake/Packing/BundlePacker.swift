@@ -21,6 +21,19 @@ public enum BundlePacker {
         }
     }
 
+    /// Every file under `folder`, as `attachments/…` paths, in a fixed order.
+    public static func attachments(inFolder folder: URL) throws -> [Attachment] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var found: [Attachment] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let data = try OpenFile.reading(url.path).readAll()
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            found.append(Attachment(path: "attachments/" + relative, data: data))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
     /// The zip's bytes: the same inputs always give the same bytes.
     public static func pack(report: Data, attachments: [Attachment], signingKey: KeyPair?) throws -> Data {
         var entries = [ZipWriter.Entry(name: "report.xml", data: report)]

@@ -15,7 +15,7 @@ public struct Publisher {
     public let outbox: URL
     /// The secretariat's own words (`--notes FILE`), for the documents they name.
     public var notes: [SecretariatNotes] = []
-    private let reader: StoredReport
+    let reader: StoredReport
 
     public init(resources: IntakeResources, store: SubmissionStore, outbox: URL, notes: [SecretariatNotes] = []) {
         plan = resources.plan
@@ -25,16 +25,9 @@ public struct Publisher {
         reader = StoredReport(resources: resources)
     }
 
-    /// The report kept for an accepted submission: its SHA-256 checked
-    /// against the ledger, then read as intake read it.
-    func storedReport(_ sha256: String) throws -> Report {
-        try reader.read(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
-    }
-
     /// The merge over this store.
     var merge: YearMerge {
-        let publisher = self
-        return YearMerge(plan: plan, index: store.index, report: { try publisher.storedReport($0) })
+        YearMerge(plan: plan, index: store.index, reports: KeptReports(store: store, reader: reader))
     }
 
     /// What a document of `year` needs besides its data: the date, and the notes meant for it.
@@ -53,7 +46,7 @@ public struct Publisher {
         let writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
         let context = DocumentContext(plan: plan, date: asOf)
         return try submissions.flatMap { source in
-            let report = try storedReport(source.sha256)
+            let report = try KeptReports(store: store, reader: reader).report(sha256: source.sha256)
             return try writer.write(UnitReport.document(report, received: source.received, context: context),
                                     baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
         }

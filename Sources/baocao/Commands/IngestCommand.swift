@@ -66,12 +66,11 @@ final class ResultsStream {
         self.json = json
     }
 
+    /// One receipt per line: `{"results": [` … `]}`, valid JSON at the end.
     func add(_ receipt: Receipt) throws {
         if json {
-            let encoded = String(decoding: try JSONOutput.encode(receipt), as: UTF8.self)
-                .trimmingCharacters(in: .newlines)
-                .split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-            Output.print((count == 0 ? "{\n  \"results\" : [\n" : ",\n") + encoded)
+            let encoded = String(decoding: try JSONOutput.compact(receipt), as: UTF8.self).trimmingCharacters(in: .newlines)
+            Output.print((count == 0 ? "{\"results\": [\n" : ",\n") + encoded)
         } else {
             Output.print(IngestText.line(receipt) + "\n")
         }
@@ -80,7 +79,7 @@ final class ResultsStream {
 
     func finish() {
         guard json else { return }
-        Output.print(count == 0 ? "{\n  \"results\" : [\n\n  ]\n}\n" : "\n  ]\n}\n")
+        Output.print(count == 0 ? "{\"results\": []}\n" : "\n]}\n")
     }
 }
 

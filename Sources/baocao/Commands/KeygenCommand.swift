@@ -19,27 +19,9 @@ struct KeygenCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let base = URL(fileURLWithPath: folder ?? options.keys ?? ".")
-        let privateURL = base.appendingPathComponent("\(unit).key")
-        let publicURL = base.appendingPathComponent("\(unit).pub")
-        for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
-            throw CommandFailure.usage("\(url.path) exists; keygen never overwrites a key")
-        }
-        let pair = KeyPair()
-        do {
-            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: privateURL.path, contents: Data((pair.privateKeyBase64 + "\n").utf8),
-                                                 attributes: [.posixPermissions: 0o600]) else {
-                throw CommandFailure.failure("cannot write \(privateURL.path)")
-            }
-            try Data((pair.publicKeyBase64 + "\n").utf8).write(to: publicURL)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure.failure("\(error)")
-        }
+        let written = try KeyPair().write(unit: unit, to: URL(fileURLWithPath: folder ?? options.keys ?? "."))
         Output.print("""
-            Đã tạo khóa bí mật \(privateURL.path) (giữ kín, quyền 0600) và khóa công khai \(publicURL.path).
+            Đã tạo khóa bí mật \(written.privateKey.path) (giữ kín, quyền 0600) và khóa công khai \(written.publicKey.path).
             Gửi tệp \(unit).pub cho Vụ Kinh tế và Xã hội số để đưa vào danh mục khóa (keyring).
 
             """)

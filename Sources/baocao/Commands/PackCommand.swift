@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Store
 
 /// `baocao pack`: a unit's bundle, signed with `--sign KEY`.
 struct PackCommand: ParsableCommand {
@@ -40,7 +41,7 @@ struct PackCommand: ParsableCommand {
         }
         var files: [BundlePacker.Attachment] = []
         if isFolder.boolValue {
-            files += try folderAttachments(source.appendingPathComponent("attachments"))
+            files += try BundlePacker.attachments(inFolder: source.appendingPathComponent("attachments"))
         }
         for path in attachments {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.usage("cannot read \(path)") }
@@ -53,29 +54,13 @@ struct PackCommand: ParsableCommand {
             do {
                 key = try KeyPair(privateKeyBase64: text)
             } catch {
-                throw CommandFailure.usage("\(sign): \(error)")
+                throw CommandFailure.usage("\(sign): \(error.vietnamese) (\(error.english))")
             }
         }
         let destination = output ?? (isFolder.boolValue ? source.path : source.deletingPathExtension().path) + ".zip"
-        do {
-            try BundlePacker.pack(report: reportBytes, attachments: files, signingKey: key).write(to: URL(fileURLWithPath: destination))
-        } catch {
-            throw CommandFailure.failure("cannot pack: \(error)")
-        }
+        try DurableFile.write(try BundlePacker.pack(report: reportBytes, attachments: files, signingKey: key),
+                              to: URL(fileURLWithPath: destination))
         Output.print("Đã đóng gói \(destination): report.xml, \(files.count) tệp minh chứng, manifest.xml\(key == nil ? "" : ", manifest.sig (đã ký)").\n"
             + "Kiểm tra trước khi gửi: baocao check \(destination)\n")
-    }
-
-    /// Every file under `folder`, as `attachments/…` paths, in a fixed order.
-    private func folderAttachments(_ folder: URL) throws -> [BundlePacker.Attachment] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var found: [BundlePacker.Attachment] = []
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-            found.append(BundlePacker.Attachment(path: "attachments/" + relative, data: data))
-        }
-        return found.sorted { $0.path < $1.path }
     }
 }
