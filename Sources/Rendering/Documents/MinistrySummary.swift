@@ -67,6 +67,11 @@ struct Drafts {
 
     private var due: [TaskOutcome] { data.tasks.filter { $0.due && !excluded.contains($0.code) } }
 
+    /// `xây dựng Nghị định … (Cục Chuyển đổi số Quốc gia)`: a task as a sentence names it.
+    func named(_ task: TaskOutcome) -> String {
+        "\(Prose.lowerFirst(Prose.clause(task.title))) (\(context.unitName(task.lead)))"
+    }
+
     func assessment() -> [String] {
         let done = due.filter { $0.standing == .completed || $0.standing == .onSchedule }.count
         let reported = data.reporting.filter { $0.state == .onTime || $0.state == .late }.count
@@ -85,12 +90,12 @@ struct Drafts {
         let overdue = due.filter(\.overdue)
         if !overdue.isEmpty {
             lines.append("Còn \(overdue.count) nhiệm vụ đã quá thời hạn của Kế hoạch mà chưa hoàn thành: "
-                + overdue.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + overdue.map(named).joined(separator: "; "))
         }
         let behind = due.filter { $0.standing == .behindSchedule }
         if !behind.isEmpty {
             lines.append("\(behind.count) nhiệm vụ chậm tiến độ: "
-                + behind.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + behind.map(named).joined(separator: "; "))
         }
         let missing = data.reporting.filter { $0.state == .missing }
         if !missing.isEmpty { lines.append("Còn \(missing.count) đơn vị chưa gửi báo cáo: " + missing.map(\.name).joined(separator: "; ")) }
@@ -110,12 +115,12 @@ struct Drafts {
         let overdue = due.filter(\.overdue)
         if !overdue.isEmpty {
             lines.append("Đôn đốc các đơn vị chủ trì khẩn trương hoàn thành các nhiệm vụ quá hạn: "
-                + overdue.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + overdue.map(named).joined(separator: "; "))
         }
         let behind = due.filter { $0.standing == .behindSchedule || $0.standing == .notStarted }
         if !behind.isEmpty {
             lines.append("Đẩy nhanh tiến độ các nhiệm vụ chậm hoặc chưa triển khai: "
-                + behind.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + behind.map(named).joined(separator: "; "))
         }
         lines.append("Tiếp tục triển khai các nhiệm vụ thường xuyên, hằng năm của Kế hoạch và báo cáo kết quả năm \(data.year + 1) "
             + "trước ngày 15/11/\(data.year + 1)")

@@ -140,6 +140,11 @@ struct ReviewDrafts {
     var data: MultiYearReview
     var context: DocumentContext
 
+    /// A task as a sentence names it, with its lead unit.
+    private func named(_ task: OpenTask) -> String {
+        "\(Prose.lowerFirst(Prose.clause(task.title))) (\(context.unitName(task.lead)))"
+    }
+
     private var withData: [(year: Int, data: YearConsolidation)] { data.yearsWithData.compactMap { y in data.years[y].map { (y, $0) } } }
 
     func assessment() -> [String] {
@@ -168,7 +173,7 @@ struct ReviewDrafts {
         let overdue = data.open.filter(\.overdue)
         if !overdue.isEmpty {
             lines.append("Còn \(overdue.count) nhiệm vụ quá hạn mà chưa hoàn thành: "
-                + overdue.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + overdue.map(named).joined(separator: "; "))
         }
         if !data.yearsWithoutData.isEmpty {
             lines.append("Chưa có số liệu của năm " + Prose.list(data.yearsWithoutData.map(String.init)))
@@ -205,7 +210,7 @@ struct ReviewDrafts {
         let overdue = data.open.filter(\.overdue)
         if !overdue.isEmpty {
             lines.append("Hoàn thành các nhiệm vụ quá hạn: "
-                + overdue.map { "\(Prose.lowerFirst(Prose.clause($0.title))) (\(context.unitName($0.lead)))" }.joined(separator: "; "))
+                + overdue.map(named).joined(separator: "; "))
         }
         // Continuing tasks by the date they run to: a few are named, many are counted.
         let continuing = data.open.filter { !$0.overdue }
