@@ -15,13 +15,22 @@ build: deps
 	$(SWIFT) build
 
 # A scratch inbox copied from Fixtures (the fixtures stay untouched), a fresh
-# store with the sample keyring, then ingest, the status board and the yearly
-# documents in Outbox/2026/.
+# store with the sample keyring, then: the reports and three detailed plans
+# are ingested; the secretariat approves one report and returns HVCL's with a
+# reason; HVCL's correction arrives and is ingested; the status board shows
+# all of it, and the yearly documents are written in Outbox/2026/.
+HVCL_REPORT := uuid:0d8f2b6e-93c4-4a71-8e5d-b1f4a2c7e690
 demo: build
 	rm -rf $(DEMO)
 	mkdir -p $(DEMO)/Inbox $(DEMO)/Store/keys
 	scripts/stage-inbox Fixtures/inbox-2026 $(DEMO)/Inbox
+	scripts/stage-inbox Fixtures/plans-2026 $(DEMO)/Inbox
 	cp Fixtures/keys/*.pub $(DEMO)/Store/keys/
+	$(BIN) ingest --inbox $(DEMO)/Inbox --store $(DEMO)/Store --outbox Outbox || [ $$? -eq 1 ]
+	$(BIN) approve CDSQG-2026-annual-01 --store $(DEMO)/Store --outbox Outbox
+	$(BIN) return $(HVCL_REPORT) --store $(DEMO)/Store --outbox Outbox --as-of 2026-11-20 --resend-by 2026-11-27 \
+	    --reason "Nhiệm vụ 2.3.9 chưa nêu kết quả tháng 11 và kế hoạch bù khóa còn thiếu."
+	scripts/stage-inbox Fixtures/corrections-2026 $(DEMO)/Inbox
 	$(BIN) ingest --inbox $(DEMO)/Inbox --store $(DEMO)/Store --outbox Outbox || [ $$? -eq 1 ]
 	$(BIN) status --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store
 	$(BIN) consolidate --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store --outbox Outbox

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```
 /// ledger.jsonl                   one line per input file, append-only, fsync'd
+/// events.jsonl                   one line per check of the secretariat (approve, return)
 /// originals/ab/abcd…             accepted files, by SHA-256: the store's own copy
 /// originals/ab/abcd….receipt.json  the receipt it was accepted with
 /// quarantine/abcd…/NAME          rejected files, beside NAME.receipt.json and NAME.receipt.txt
@@ -21,6 +22,8 @@ public struct StoreLayout: Sendable {
     }
 
     public var ledger: URL { root.appendingPathComponent("ledger.jsonl") }
+    /// The secretariat's checks (approve, return), append-only like the ledger.
+    public var events: URL { root.appendingPathComponent("events.jsonl") }
     public var lock: URL { root.appendingPathComponent("lock") }
     public var keys: URL { root.appendingPathComponent("keys") }
     public var originals: URL { root.appendingPathComponent("originals") }

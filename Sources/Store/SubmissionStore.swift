@@ -117,8 +117,26 @@ public final class SubmissionStore {
         }
         let missing = contents.records.compactMap(\.kept).filter { (try? FileSystemPaths.status(layout.absolute($0).path)) == nil }
         guard missing.isEmpty else { throw StoreError(.missing(missing), file: root.path) }
-        return SubmissionStore(layout: layout, index: LedgerIndex(records: contents.records), ledger: ledger, lock: lock,
+        // A torn last event was never confirmed to whoever made it: it does not count.
+        let events = try JSONLinesFile<ReviewEvent>(url: layout.events).load().records
+        return SubmissionStore(layout: layout, index: LedgerIndex(records: contents.records, events: events), ledger: ledger, lock: lock,
                                position: contents.end)
+    }
+
+    /// Appends one check of the secretariat, as durably as the ledger, and
+    /// returns it. Holds the store's lock alone: a torn last line (a check
+    /// killed before it was confirmed) is cut first. Never rewrites an event.
+    public static func appendReview(at root: URL, onWait: () -> Void = {},
+                                    _ make: (_ sequence: Int) -> ReviewEvent) throws(StoreError) -> ReviewEvent {
+        let layout = StoreLayout(root: root)
+        let lock = try StoreLock(at: layout.lock, onWait: onWait)
+        defer { withExtendedLifetime(lock) {} }
+        let log = JSONLinesFile<ReviewEvent>(url: layout.events)
+        let contents = try log.load()
+        if let torn = contents.torn { try log.cut(torn) }
+        let event = make(contents.end.nextSequence)
+        try log.append([event])
+        return event
     }
 
     /// Kept files that no record names. Those whose input is still in the

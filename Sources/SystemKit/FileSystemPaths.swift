@@ -59,6 +59,12 @@ public enum FileSystemPaths {
 
 /// Other processes, for telling a live writer from a dead one.
 public enum Processes {
+    /// The name of the user running this process (who made a check from the command line).
+    public static var userName: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(geteuid())"
+    }
+
     /// Whether process `pid` is running (as far as this user can tell).
     public static func isAlive(_ pid: Int32) -> Bool {
         pid == getpid() || kill(pid, 0) == 0 || errno == EPERM

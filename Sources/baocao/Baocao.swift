@@ -10,7 +10,7 @@ struct Baocao: ParsableCommand {
         abstract: "Tiếp nhận, kiểm tra và tổng hợp báo cáo của các đơn vị (report consolidation pipeline).",
         subcommands: [
             IngestCommand.self, CheckCommand.self, StatusCommand.self, ConsolidateCommand.self, ReviewCommand.self, RemindCommand.self,
-            VerifyCommand.self, TemplateCommand.self, KeygenCommand.self, PackCommand.self,
+            ApproveCommand.self, ReturnCommand.self, VerifyCommand.self, TemplateCommand.self, KeygenCommand.self, PackCommand.self,
         ])
 }
 

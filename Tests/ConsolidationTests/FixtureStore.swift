@@ -22,6 +22,7 @@ final class FixtureStore {
     let plan: Plan
     private(set) var records: [LedgerRecord] = []
     private(set) var reports: [String: Report] = [:]
+    private(set) var plans: [String: DetailedPlan] = [:]
 
     init(plan: Plan = ShippedPlan.plan) {
         self.plan = plan
@@ -66,6 +67,23 @@ final class FixtureStore {
         return record
     }
 
+    /// Records an accepted detailed plan (kind `plan`) with one milestone per
+    /// task in December of its year, and keeps it.
+    @discardableResult
+    func acceptPlan(_ unit: String, year: Int, id: String, received: String, tasks: [String]) -> LedgerRecord {
+        let sha = Self.sha256(of: id)
+        let detailed = DetailedPlan(id: id, plan: plan.id, unit: unit, year: year, preparer: Preparer(name: "Nguyễn Văn A"),
+                                    tasks: tasks.map { PlannedTask(code: $0, responsible: "Người phụ trách \($0)",
+                                                                   milestones: [Milestone(month: YearMonth(year: year, month: 12), text: "Hoàn thành")]) })
+        let receipt = Receipt(file: "\(id).xml", sha256: sha, outcome: .accepted, unit: unit, year: year, kind: .plan, id: id,
+                              received: received, late: false, supersedes: nil, diagnostics: [])
+        let record = LedgerRecord(sequence: records.count + 1, receipt: receipt, receivedEpoch: Self.epoch(received),
+                                  completedTasks: [], kept: "originals/\(sha.prefix(2))/\(sha)")
+        records.append(record)
+        plans[sha] = detailed
+        return record
+    }
+
     /// Records a refused file with its diagnostics.
     @discardableResult
     func reject(_ unit: String, year: Int, file: String, id: String, received: String, diagnostics: [Diagnostic]) -> LedgerRecord {
@@ -81,7 +99,7 @@ final class FixtureStore {
     var index: LedgerIndex { LedgerIndex(records: records) }
 
     var yearMerge: YearMerge {
-        YearMerge(plan: plan, index: index, reports: MadeReports(reports: reports))
+        YearMerge(plan: plan, index: index, reports: MadeReports(reports: reports, plans: plans))
     }
 
     func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual,
@@ -101,10 +119,16 @@ struct MissingReport: Error {
 /// Reports made by the test, by SHA-256: the source a fixture store reads.
 struct MadeReports: ReportSource {
     var reports: [String: Report]
+    var plans: [String: DetailedPlan] = [:]
 
     func report(for record: LedgerRecord) throws -> Report {
         guard let report = reports[record.receipt.sha256] else { throw MissingReport(sha256: record.receipt.sha256) }
         return report
+    }
+
+    func plan(for record: LedgerRecord) throws -> DetailedPlan {
+        guard let plan = plans[record.receipt.sha256] else { throw MissingReport(sha256: record.receipt.sha256) }
+        return plan
     }
 }
 

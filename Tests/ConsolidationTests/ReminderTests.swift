@@ -29,6 +29,7 @@ final class ReminderTests: XCTestCase {
         XCTAssertEqual(reminder.tasks.map(\.code), ["2.2.4"])
         XCTAssertEqual(reminder.tasks.first?.title, ShippedPlan.plan.task("2.2.4")?.title)
         XCTAssertEqual(reminder.rejected, [])
+        XCTAssertTrue(reminder.planMissing, "no detailed plan on file past 31 January")
         let nafosted = try XCTUnwrap(reminders().first { $0.unit == "NAFOSTED" })
         XCTAssertEqual(nafosted.tasks.map(\.code), ["2.2.5", "2.3.6"])
     }
@@ -44,6 +45,19 @@ final class ReminderTests: XCTestCase {
         XCTAssertEqual(file.diagnostics.map(\.code.rawValue), ["SCHEMA_INVALID", "PLAN_MISMATCH"])
         XCTAssertEqual(file.diagnostics.map(\.location.vietnamese), ["tệp report.xml, dòng 12, cột 5", "tệp report.xml, dòng 3"])
         XCTAssertEqual(file.diagnostics.map(\.message), [Year2026.schemaError.message, Year2026.planError.message])
+    }
+
+    func testAPlanOnFileIsNotAskedForAndAMissingPlanAloneIsNotChased() {
+        let s = FixtureStore()
+        s.accept("CDSQG", year: 2027, id: "CDSQG-2027", received: "2027-11-10T08:00:00+07:00", tasks: [task("2.1.1", .completed, 100)])
+        s.acceptPlan("VTF", year: 2027, id: "VTF-KH-2027", received: "2027-01-20T08:00:00+07:00", tasks: ["2.2.2"])
+        let reminders = Reminder.due(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-12-01"))
+        XCTAssertFalse(reminders.map(\.unit).contains("CDSQG"), "its report is in; its missing plan shows on the board only")
+        XCTAssertEqual(reminders.first { $0.unit == "VTF" }?.planMissing, false)
+        XCTAssertEqual(reminders.first { $0.unit == "HTQT" }?.planMissing, true)
+        // Before the plan's due date nothing is missing yet.
+        let january = Reminder.due(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-01-31"))
+        XCTAssertTrue(january.allSatisfy { !$0.planMissing })
     }
 
     func testNoReminderOnceEveryRequiredUnitReported() {

@@ -48,6 +48,10 @@ struct StoreReports: ReportSource {
     func report(for record: LedgerRecord) throws -> Report {
         try reader.read(try store.original(sha256: record.receipt.sha256), path: record.kept ?? "")
     }
+
+    func plan(for record: LedgerRecord) throws -> DetailedPlan {
+        try reader.readPlan(try store.original(sha256: record.receipt.sha256), path: record.kept ?? "")
+    }
 }
 
 /// A real store on disk, filled the way `baocao ingest` fills it: each

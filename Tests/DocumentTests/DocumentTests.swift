@@ -270,6 +270,9 @@ final class DocumentTests: XCTestCase {
             XCTAssertTrue(missing.contains(phrase), "the reminder to TTCNTT lacks \"\(phrase)\"")
         }
         XCTAssertFalse(missing.contains("/BC-"), "a letter (công văn), not a report")
+        // Past 31 January with no detailed plan on file: the letter asks for it too.
+        XCTAssertTrue(missing.contains("chưa nhận được kế hoạch triển khai chi tiết năm 2026"), missing)
+        XCTAssertTrue(missing.contains("gửi báo cáo và gửi kế hoạch triển khai chi tiết"), missing)
         let (_, rejected) = try documentText("2026/reminders/reminder-NATIF-2026.docx")
         for phrase in ["/KTXHS", "V/v", "2.3.7", "NATIF-2026.zip", "Tại dòng 12, cột 5 của tệp report.xml", "14/11/2026"] {
             XCTAssertTrue(rejected.contains(phrase), "the reminder to NATIF lacks \"\(phrase)\"")

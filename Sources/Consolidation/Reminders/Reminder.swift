@@ -10,6 +10,18 @@ public struct Reminder: Codable, Sendable, Equatable {
     public var reason: ReminderReason
     public var tasks: [TaskLine]
     public var rejected: [RejectedSubmission]
+    /// The returned submission and the secretariat's reasons, for `returned`.
+    @ExplicitNull public var returned: ReturnedSubmission?
+    /// No detailed plan on file past its due date (§5a): the letter asks for it too.
+    public var planMissing: Bool
+
+    /// A submission the secretariat returned: what it was and why.
+    public struct ReturnedSubmission: Codable, Sendable, Equatable {
+        @ExplicitNull public var id: String?
+        public var received: String
+        public var reasons: [String]
+        @ExplicitNull public var resendBy: String?
+    }
 
     public struct TaskLine: Codable, Sendable, Equatable {
         public var code: String
@@ -37,20 +49,35 @@ public enum ReminderReason: String, Codable, Sendable {
 
 extension Reminder {
     /// The reminders due for `year` on `asOf`: one per required lead unit
-    /// with no accepted annual report.
+    /// whose annual report is missing, returned, or only refused (§9). A
+    /// missing detailed plan alone is shown on the board, not chased by
+    /// letter; a letter that goes anyway asks for the plan too.
     public static func due(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) -> [Reminder] {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
-        return status.units.filter { $0.state == .missing }.map { unit in
+        let latest = index.latest(year: year)
+        let plans = index.effective(year: year, kind: .plan)
+        let due = plan.calendar.detailedPlanDue
+        let planOverdue = asOf > CalendarDate(year: year, month: due.month, day: due.day)
+        return status.units.filter { unit in
+            unit.state == .missing || unit.state == .returned
+        }.map { unit in
             let refused = index.records.filter {
                 $0.receipt.outcome == .rejected && $0.receipt.unit == unit.unit && $0.receipt.year == year
             }
             return Reminder(
-                unit: unit.unit, name: unit.name, year: year, reason: refused.isEmpty ? .missing : .rejected,
+                unit: unit.unit, name: unit.name, year: year,
+                reason: unit.state == .returned ? .returned : refused.isEmpty ? .missing : .rejected,
                 tasks: unit.dueTasks.map { TaskLine(code: $0, title: plan.task($0)?.title ?? "") },
                 rejected: refused.map { record in
                     RejectedSubmission(file: record.receipt.file, received: record.receipt.received,
                                        diagnostics: record.receipt.diagnostics.filter { $0.severity == .error })
-                })
+                },
+                returned: unit.state == .returned ? latest[unit.unit].flatMap { record in
+                    index.review(of: record).map {
+                        ReturnedSubmission(id: record.receipt.id, received: record.receipt.received, reasons: $0.reasons, resendBy: $0.resendBy)
+                    }
+                } : nil,
+                planMissing: planOverdue && plans[unit.unit] == nil)
         }
     }
 }

@@ -13,6 +13,13 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
     public var daysToDeadline: Int
     public var units: [UnitState]
     public var overdueTasks: [OverdueTask]
+    /// Every receipt of the year, newest first, each with its check (§9:
+    /// a receipt listed later carries `review`).
+    public var submissions: [Receipt]
+    /// The detailed plans on file and the milestones that slipped, when the
+    /// kept files were read for them (`baocao status` does).
+    @ExplicitNull public var plans: PlansOnFile?
+    @ExplicitNull public var slipped: [SlippedMilestone]?
 
     /// One lead unit's state for the year.
     public struct UnitState: Codable, Sendable, Equatable {
@@ -28,6 +35,8 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
         public var dueTasks: [String]
         /// Files of the unit that were refused for the year, with their codes.
         public var rejected: [RejectedFile]
+        /// The secretariat's check of the submission shown (null: not checked yet).
+        @ExplicitNull public var review: ReviewState?
     }
 
     public struct RejectedFile: Codable, Sendable, Equatable {
@@ -58,11 +67,13 @@ public struct ReportingStatus: Codable, Sendable, Equatable {
 
 extension ReportingStatus {
     /// Computes the status from the ledger alone (no report needs reading).
-    public init(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) {
+    /// With `approvedOnly`, only the submissions the secretariat approved count.
+    public init(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate, approvedOnly: Bool = false) {
         let calendar = plan.calendar
         let dueDay = CalendarDate(year: year, month: calendar.unitReportDue.month, day: calendar.unitReportDue.day)
         let completedEarlier = index.tasksCompleted(before: year)
-        let effective = index.effective(year: year)
+        let effective = index.effective(year: year, approvedOnly: approvedOnly)
+        let latest = index.latest(year: year)
         var units: [UnitState] = []
         for unit in plan.unitsRequired(in: year, completedEarlier: completedEarlier) {
             let rejected = index.records.filter {
@@ -70,21 +81,29 @@ extension ReportingStatus {
             }.map { RejectedFile(file: $0.receipt.file, received: $0.receipt.received, codes: $0.receipt.diagnostics.map(\.code.rawValue)) }
             let due = plan.dueTasks(of: unit.code, in: year, completedEarlier: completedEarlier).map(\.code)
             if let record = effective[unit.code] {
-                // Timeliness is the unit's first accepted report of the year: a
-                // correction sent after the deadline does not make it late.
+                // Timeliness is the unit's first accepted report of the year that
+                // was not returned: a correction sent after the deadline does not
+                // make it late; one that replaces a returned report is judged on
+                // its own received instant.
                 let first = index.acceptedRecords.filter {
-                    $0.receipt.unit == unit.code && $0.receipt.year == year && $0.receipt.kind == .annual
+                    $0.receipt.unit == unit.code && $0.receipt.year == year && $0.receipt.kind == .annual && !index.isReturned($0)
                 }.min { ($0.receivedEpoch, $0.sequence) < ($1.receivedEpoch, $1.sequence) } ?? record
                 let receivedDay = calendar.calendarDate(of: .init(timeIntervalSince1970: Double(first.receivedEpoch)))
                 units.append(UnitState(unit: unit.code, name: unit.name, state: first.receipt.late ? .late : .onTime,
                                        received: record.receipt.received, submission: record.receipt.id,
                                        sha256: record.receipt.sha256,
                                        daysLate: first.receipt.late ? dueDay.days(to: receivedDay) : nil,
-                                       dueTasks: due, rejected: rejected))
+                                       dueTasks: due, rejected: rejected, review: index.review(of: record)?.state))
+            } else if let record = latest[unit.code], index.isReturned(record) {
+                // Returned: out of the documents until the unit sends a new submission.
+                units.append(UnitState(unit: unit.code, name: unit.name, state: .returned, received: record.receipt.received,
+                                       submission: record.receipt.id, sha256: record.receipt.sha256, daysLate: nil,
+                                       dueTasks: due, rejected: rejected, review: index.review(of: record)?.state))
             } else {
                 let past = dueDay.days(to: asOf)
                 units.append(UnitState(unit: unit.code, name: unit.name, state: .missing, received: nil, submission: nil,
-                                       sha256: nil, daysLate: past > 0 ? past : nil, dueTasks: due, rejected: rejected))
+                                       sha256: nil, daysLate: past > 0 ? past : nil, dueTasks: due, rejected: rejected,
+                                       review: latest[unit.code].flatMap { index.review(of: $0)?.state }))
             }
         }
         var overdue: [OverdueTask] = []
@@ -97,7 +116,16 @@ extension ReportingStatus {
             overdue.append(OverdueTask(code: task.code, lead: task.lead, deadline: deadline.description,
                                        status: record == nil ? .notReported : .notCompleted))
         }
+        let submissions = index.records.filter { $0.receipt.year == year }
+            .sorted { ($0.receivedEpoch, $0.sequence) > ($1.receivedEpoch, $1.sequence) }
+            .map { record -> Receipt in
+                var receipt = record.receipt
+                receipt.channel = receipt.channel ?? .inbox
+                receipt.review = receipt.outcome == .accepted ? index.review(of: record)?.state : nil
+                return receipt
+            }
         self.init(year: year, asOf: asOf.description, deadline: calendar.iso8601(calendar.unitReportDeadline(year: year)),
-                  daysToDeadline: asOf.days(to: dueDay), units: units, overdueTasks: overdue)
+                  daysToDeadline: asOf.days(to: dueDay), units: units, overdueTasks: overdue, submissions: submissions,
+                  plans: nil, slipped: nil)
     }
 }

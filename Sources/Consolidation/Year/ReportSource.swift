@@ -8,4 +8,6 @@ import Store
 public protocol ReportSource {
     /// The report of an accepted submission, as intake read it.
     func report(for record: LedgerRecord) throws -> Report
+    /// The detailed plan of an accepted submission of kind `plan`.
+    func plan(for record: LedgerRecord) throws -> DetailedPlan
 }

@@ -18,6 +18,12 @@ public struct YearConsolidation: Codable, Sendable, Equatable {
     public var funding: FundingTotals
     /// Every submission used, once each.
     public var submissions: [SourceRef]
+    /// §9 `plans`: who has a detailed plan on file, who has not.
+    public var plans: PlansOnFile
+    /// §9 `slipped`: milestones of the detailed plans not met in the reports.
+    public var slipped: [SlippedMilestone]
+    /// Milestones whose month has ended (kept or slipped).
+    public var milestonesDue: Int
 
     /// Due tasks by where they stand, each counted once: an overdue task
     /// counts as overdue only, so the counts add up to the due tasks.

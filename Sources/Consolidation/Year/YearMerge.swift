@@ -25,13 +25,14 @@ public struct YearMerge {
     /// the units' month-by-month results and products are left out (what a
     /// review across the years does not need); their difficulties and
     /// proposals are kept.
-    public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true,
+    public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true, approvedOnly: Bool = false,
                       including: (LedgerRecord) -> Bool = { _ in true }) throws -> YearConsolidation {
-        let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
+        let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf, approvedOnly: approvedOnly)
         let completedEarlier = index.tasksCompleted(before: year)
         // Reports used, in a fixed order (by unit code).
         var used: [(SourceRef, Report)] = []
-        for (unit, record) in index.effective(year: year, kind: kind).sorted(by: { $0.key < $1.key }) where including(record) {
+        for (unit, record) in index.effective(year: year, kind: kind, approvedOnly: approvedOnly).sorted(by: { $0.key < $1.key })
+        where including(record) {
             let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
                                    received: record.receipt.received, late: record.receipt.late)
             var read = try reports.report(for: record)
@@ -53,6 +54,8 @@ public struct YearMerge {
         for task in tasks {
             for (source, amount) in task.funding { funding.add(source, amount) }
         }
+        let plans = kind == .annual ? try PlanFollowUp(plan: plan, index: index, year: year, asOf: asOf, sources: reports)
+            : PlanFollowUp(plans: PlansOnFile(onFile: [], missing: []), slipped: [], due: 0)
         return YearConsolidation(
             year: year, asOf: asOf.description, documents: [],
             reporting: status.units.map {
@@ -63,7 +66,8 @@ public struct YearMerge {
             indicators: IndicatorMerge.aggregate(plan: plan, used: used),
             unitIndicators: IndicatorMerge.unitDefined(used: used),
             funding: funding,
-            submissions: used.map(\.0))
+            submissions: used.map(\.0),
+            plans: plans.plans, slipped: plans.slipped, milestonesDue: plans.due)
     }
 
     private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, used: [(SourceRef, Report)],

@@ -58,7 +58,8 @@ enum PlanLoader {
                 timeZoneName: calendar["timeZone"] ?? "",
                 unitReportDue: MonthDay(iso: calendar["unitReportDue"] ?? "") ?? MonthDay(month: 11, day: 15),
                 ministrySummaryDue: MonthDay(iso: calendar["ministrySummaryDue"] ?? "") ?? MonthDay(month: 12, day: 1),
-                primeMinisterReportDue: MonthDay(iso: calendar["primeMinisterReportDue"] ?? "") ?? MonthDay(month: 12, day: 15)),
+                primeMinisterReportDue: MonthDay(iso: calendar["primeMinisterReportDue"] ?? "") ?? MonthDay(month: 12, day: 15),
+                detailedPlanDue: MonthDay(iso: calendar["detailedPlanDue"] ?? "") ?? MonthDay(month: 1, day: 31)),
             ministry: Ministry(name: ministry["name"] ?? "", heading: ministry["heading"] ?? ""),
             secretariat: root.child(named: "secretariat")?.attributes["unit"] ?? "",
             units: (root.child(named: "units")?.children(named: "unit") ?? []).map {

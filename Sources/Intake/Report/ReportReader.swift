@@ -14,6 +14,54 @@ enum ReportReader {
     /// An indicator value above 10^12 is refused (§5).
     static let maximumIndicatorValue = Decimal(sign: .plus, exponent: 12, significand: 1)
 
+    /// A report or a detailed plan, by its root element.
+    static func readSubmission(_ root: XMLElementNode, file: String) -> (Submitted, [Diagnostic]) {
+        if root.name == "detailed-plan" {
+            var problems: [Diagnostic] = []
+            let plan = readPlan(root, file: file, problems: &problems)
+            return (.plan(plan), problems)
+        }
+        let (report, problems) = read(root, file: file)
+        return (.report(report), problems)
+    }
+
+    private static func readPlan(_ root: XMLElementNode, file: String, problems: inout [Diagnostic]) -> DetailedPlan {
+        DetailedPlan(
+            id: root.value("id") ?? "", plan: root.value("plan") ?? "", unit: root.value("unit") ?? "",
+            year: Int(root.value("year") ?? "") ?? 0, submitted: root.value("submitted"), supersedes: root.value("supersedes"),
+            preparer: preparer(root, file: file),
+            tasks: root.children(named: "task").map { task in
+                PlannedTask(
+                    code: task.value("code") ?? "", role: TaskRole(rawValue: task.value("role") ?? "lead") ?? .lead,
+                    responsible: task.child(named: "responsible")?.trimmedText ?? "",
+                    milestones: task.children(named: "milestone").compactMap { element in
+                        YearMonth(iso: element.value("month") ?? "").map {
+                            Milestone(month: $0, text: element.trimmedText, location: location(of: element, file: file))
+                        }
+                    },
+                    indicators: task.children(named: "indicator").map { element in
+                        let here = location(of: element, file: file)
+                        let target = indicatorValue(element.value("target"), at: here, problems: &problems) ?? 0
+                        return IndicatorValue(code: element.value("code") ?? "", actual: target, target: target,
+                                              name: element.value("name"), measure: element.value("measure"), location: here)
+                    },
+                    funding: task.children(named: "funding").map { element in
+                        let here = location(of: element, file: file)
+                        return Funding(source: FundingSource(rawValue: element.value("source") ?? "") ?? .other,
+                                       amount: amount(element.value("amount"), at: here, problems: &problems), location: here)
+                    },
+                    location: location(of: task, file: file))
+            },
+            location: location(of: root, file: file))
+    }
+
+    private static func preparer(_ root: XMLElementNode, file: String) -> Preparer {
+        let preparer = root.child(named: "preparer")
+        return Preparer(name: preparer?.attributes["name"] ?? "", position: preparer?.attributes["position"],
+                        email: preparer?.attributes["email"], phone: preparer?.attributes["phone"],
+                        location: preparer.map { location(of: $0, file: file) } ?? SourceLocation(file: file))
+    }
+
     static func read(_ root: XMLElementNode, file: String) -> (Report, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let report = read(root, file: file, problems: &problems)
@@ -21,8 +69,7 @@ enum ReportReader {
     }
 
     private static func read(_ root: XMLElementNode, file: String, problems: inout [Diagnostic]) -> Report {
-        let preparer = root.child(named: "preparer")
-        return Report(
+        Report(
             id: root.value("id") ?? "",
             plan: root.value("plan") ?? "",
             unit: root.value("unit") ?? "",
@@ -30,9 +77,7 @@ enum ReportReader {
             kind: ReportKind(rawValue: root.value("kind") ?? "") ?? .annual,
             submitted: root.value("submitted"),
             supersedes: root.value("supersedes"),
-            preparer: Preparer(name: preparer?.attributes["name"] ?? "", position: preparer?.attributes["position"],
-                               email: preparer?.attributes["email"], phone: preparer?.attributes["phone"],
-                               location: preparer.map { location(of: $0, file: file) } ?? SourceLocation(file: file)),
+            preparer: preparer(root, file: file),
             tasks: root.children(named: "task").map { readTask($0, file: file, problems: &problems) },
             location: location(of: root, file: file))
     }

@@ -21,6 +21,22 @@ public struct StoredReport: Sendable {
 
     /// The report in `bytes` (bare XML or a bundle), kept at `path` in the store.
     public func read(_ bytes: Data, path: String) throws(StoredReportError) -> Report {
+        guard case .report(let report) = try readSubmitted(bytes, path: path) else {
+            throw StoredReportError(path: path, problem: "tệp là kế hoạch chi tiết, không phải báo cáo", english: "a detailed plan, not a report")
+        }
+        return report
+    }
+
+    /// The detailed plan in `bytes`, kept at `path` in the store.
+    public func readPlan(_ bytes: Data, path: String) throws(StoredReportError) -> DetailedPlan {
+        guard case .plan(let plan) = try readSubmitted(bytes, path: path) else {
+            throw StoredReportError(path: path, problem: "tệp là báo cáo, không phải kế hoạch chi tiết", english: "a report, not a detailed plan")
+        }
+        return plan
+    }
+
+    /// A report or a detailed plan, by its root element.
+    public func readSubmitted(_ bytes: Data, path: String) throws(StoredReportError) -> Submitted {
         var xml = bytes
         if IncomingFile.isZip(bytes) {
             let entry: ZipEntry?
@@ -49,9 +65,9 @@ public struct StoredReport: Sendable {
         guard problems.isEmpty, let root = document.rootElement() else {
             throw StoredReportError(path: path, diagnostic: problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") })
         }
-        let (report, readProblems) = ReportReader.read(root, file: "report.xml")
+        let (submitted, readProblems) = ReportReader.readSubmission(root, file: "report.xml")
         if let first = readProblems.first { throw StoredReportError(path: path, diagnostic: first) }
-        return report
+        return submitted
     }
 }
 

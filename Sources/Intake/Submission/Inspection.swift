@@ -8,8 +8,10 @@ public struct Inspection: Sendable {
     public var file: IncomingFile
     /// Diagnostics found so far, in the order the checks ran.
     public var diagnostics: [Diagnostic]
-    /// The report, when the schema accepted it (the plan rules have run).
-    public var report: Report?
+    /// What the file holds, when the schema accepted it (the plan rules have run).
+    public var submitted: Submitted?
+    /// The report, when it is one.
+    public var report: Report? { if case .report(let report) = submitted { report } else { nil } }
     /// What the root element claims, even when the report is refused.
     public var claimed: ClaimedIdentity
 }

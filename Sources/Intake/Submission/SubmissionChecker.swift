@@ -37,7 +37,7 @@ public final class SubmissionChecker: Sendable {
 
     /// Every check that needs no store. Thread-safe.
     public func inspect(_ file: IncomingFile) -> Inspection {
-        var inspection = Inspection(file: file, diagnostics: [], report: nil, claimed: ClaimedIdentity())
+        var inspection = Inspection(file: file, diagnostics: [], submitted: nil, claimed: ClaimedIdentity())
         if let size = file.oversize {
             inspection.diagnostics = [Diagnostic(.bundleLimit, at: SourceLocation(file: file.name),
                 message: "Tệp nặng \(size) byte, vượt giới hạn \(limits.maxTotalUncompressed) byte; hệ thống không mở tệp này.",
@@ -71,17 +71,22 @@ public final class SubmissionChecker: Sendable {
         let root = document.rootElement()
         inspection.claimed = ClaimedIdentity(unit: root?.value("unit"), id: root?.value("id"),
                                              year: root?.value("year").flatMap { Int($0) },
-                                             kind: root?.value("kind").flatMap { ReportKind(rawValue: $0) })
+                                             kind: root?.name == "detailed-plan" ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })
         inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
         let schemaProblems = reportSchema.validate(document)
         guard schemaProblems.isEmpty, let root else {
             inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
         }
-        let (report, readProblems) = ReportReader.read(root, file: reportName)
+        let (submitted, readProblems) = ReportReader.readSubmission(root, file: reportName)
         inspection.diagnostics += readProblems
-        inspection.diagnostics += rules.contentProblems(report, bundleFiles: bundle.map { Set($0.files.map(\.path)) } ?? [])
-        inspection.report = report
+        switch submitted {
+        case .report(let report):
+            inspection.diagnostics += rules.contentProblems(report, bundleFiles: bundle.map { Set($0.files.map(\.path)) } ?? [])
+        case .plan(let plan):
+            inspection.diagnostics += rules.contentProblems(plan)
+        }
+        inspection.submitted = submitted
         return inspection
     }
 
@@ -92,28 +97,40 @@ public final class SubmissionChecker: Sendable {
         if let duplicate = duplicateVerdict(file, history: history) { return duplicate }
         let received = plan.calendar.iso8601(file.received)
         var diagnostics = inspection.diagnostics
-        guard let report = inspection.report else {
+        guard let submitted = inspection.submitted else {
             let claimed = inspection.claimed
             let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .rejected, unit: claimed.unit, year: claimed.year,
                                   kind: claimed.kind, id: claimed.id, received: received, late: false, supersedes: nil,
                                   diagnostics: diagnostics)
-            return Verdict(receipt: receipt, report: nil)
+            return Verdict(receipt: receipt, submitted: nil)
         }
-        diagnostics += rules.historyProblems(report, history: history)
+        let identity: (unit: String, year: Int, kind: ReportKind, supersedes: String?)
+        switch submitted {
+        case .report(let report):
+            diagnostics += rules.historyProblems(report, history: history)
+            identity = (report.unit, report.year, report.kind, report.supersedes)
+        case .plan(let detailed):
+            diagnostics += rules.historyProblems(detailed, history: history)
+            identity = (detailed.unit, detailed.year, .plan, detailed.supersedes)
+        }
         // Only the plan's years have a deadline; an out-of-range year is refused anyway.
-        let late = report.kind == .annual && plan.years.contains(report.year)
-            && file.received > plan.calendar.unitReportDeadline(year: report.year)
-        if late {
-            let due = plan.calendar.unitReportDue
+        let deadline: (instant: Date, day: MonthDay)? = switch identity.kind {
+        case .annual: (plan.calendar.unitReportDeadline(year: identity.year), plan.calendar.unitReportDue)
+        case .plan: (plan.calendar.detailedPlanDeadline(year: identity.year), plan.calendar.detailedPlanDue)
+        case .adhoc: nil
+        }
+        let late = plan.years.contains(identity.year) && deadline.map { file.received > $0.instant } ?? false
+        if late, let due = deadline?.day {
+            let day = CalendarDate(year: identity.year, month: due.month, day: due.day)
             diagnostics.append(Diagnostic(.late, at: SourceLocation(file: file.name),
-                message: "Báo cáo được nhận lúc \(received), sau thời hạn 23:59:59 ngày \(due.day)/\(due.month)/\(report.year).",
-                english: "Received \(received), after the deadline of \(report.year)-\(due) 23:59:59 +07:00."))
+                message: "\(identity.kind == .plan ? "Kế hoạch chi tiết" : "Báo cáo") được nhận lúc \(received), sau thời hạn 23:59:59 ngày \(due.day)/\(due.month)/\(identity.year).",
+                english: "Received \(received), after the deadline of \(day) 23:59:59 +07:00."))
         }
         let outcome: Outcome = diagnostics.hasErrors ? .rejected : .accepted
-        let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: outcome, unit: report.unit, year: report.year,
-                              kind: report.kind, id: report.id, received: received, late: late,
-                              supersedes: report.supersedes, diagnostics: diagnostics)
-        return Verdict(receipt: receipt, report: outcome == .accepted ? report : nil)
+        let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: outcome, unit: identity.unit, year: identity.year,
+                              kind: identity.kind, id: submitted.id, received: received, late: late,
+                              supersedes: identity.supersedes, diagnostics: diagnostics)
+        return Verdict(receipt: receipt, submitted: outcome == .accepted ? submitted : nil)
     }
 
     /// A file byte-identical to an accepted one changes nothing.
@@ -122,7 +139,7 @@ public final class SubmissionChecker: Sendable {
         let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .duplicate, unit: original.unit, year: original.year,
                               kind: original.kind, id: original.id, received: plan.calendar.iso8601(file.received),
                               late: original.late, supersedes: original.supersedes, diagnostics: [])
-        return Verdict(receipt: receipt, report: nil)
+        return Verdict(receipt: receipt, submitted: nil)
     }
 
     /// §6: a unit whose key the secretariat holds must send a signed manifest.

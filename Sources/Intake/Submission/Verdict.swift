@@ -3,8 +3,15 @@ import ReportModel
 /// The outcome of checking one file, before anything is stored.
 public struct Verdict: Sendable {
     public var receipt: Receipt
-    /// The report as read, when the file was accepted.
-    public var report: Report?
+    /// What the file holds, when it was accepted.
+    public var submitted: Submitted?
+    /// The report as read, when the file was an accepted report.
+    public var report: Report? { if case .report(let report) = submitted { report } else { nil } }
+
+    public init(receipt: Receipt, submitted: Submitted?) {
+        self.receipt = receipt
+        self.submitted = submitted
+    }
 
     public var outcome: Outcome { receipt.outcome }
 }

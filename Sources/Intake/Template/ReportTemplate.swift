@@ -16,12 +16,14 @@ public enum ReportTemplate {
         public static let preparerPosition = "Chức vụ"
         /// Followed by the task's code.
         public static let responsiblePrefix = "Họ và tên cá nhân chủ trì nhiệm vụ"
+        /// A detailed plan's milestone, to be written for each month that counts.
+        public static let milestone = "Kết quả dự kiến đạt được trong tháng"
 
         /// Whether `text` is one of the placeholders (or the person-in-charge
         /// one for any task), whatever the spacing.
         public static func matches(_ text: String) -> Bool {
             let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return words == preparerName || words == preparerPosition || words.hasPrefix(responsiblePrefix)
+            return words == preparerName || words == preparerPosition || words.hasPrefix(responsiblePrefix) || words.hasPrefix(milestone)
         }
     }
 
@@ -32,6 +34,54 @@ public enum ReportTemplate {
         if !led.isEmpty { return led.map { ($0, .lead) } }
         return plan.tasks.filter { $0.lead != unit && $0.coordinating.units.contains(unit) && $0.schedule.isActive(in: year) }
             .map { ($0, .coordinating) }
+    }
+
+    /// A detailed-plan skeleton (§5a): each task with one milestone a
+    /// quarter and its plan indicators with a target of 0, to fill in.
+    public static func planXML(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) throws -> Data {
+        let writer = try XMLWriter()
+        try writer.startDocument()
+        try writer.startElement("detailed-plan", namespace: namespace)
+        try writer.attribute("id", value: "\(unit)-\(year)-plan-01")
+        try writer.attribute("plan", value: plan.id)
+        try writer.attribute("unit", value: unit)
+        try writer.attribute("year", value: String(year))
+        try writer.text("\n  ")
+        try writer.startElement("preparer")
+        try writer.attribute("name", value: Placeholder.preparerName)
+        try writer.attribute("position", value: Placeholder.preparerPosition)
+        try writer.endElement()
+        for (task, role) in tasks(plan: plan, unit: unit, year: year, completedEarlier: completedEarlier) {
+            try writer.text("\n  ")
+            try writer.startElement("task")
+            try writer.attribute("code", value: task.code)
+            if role == .coordinating { try writer.attribute("role", value: role.rawValue) }
+            try writer.text("\n    ")
+            try writer.startElement("responsible")
+            try writer.text("\(Placeholder.responsiblePrefix) \(task.code)")
+            try writer.endElement()
+            for month in [3, 6, 9, 12] {
+                try writer.text("\n    ")
+                try writer.startElement("milestone")
+                try writer.attribute("month", value: YearMonth(year: year, month: month).description)
+                try writer.text("\(Placeholder.milestone) \(month)/\(year)")
+                try writer.endElement()
+            }
+            for indicator in plan.indicators where indicator.tasks.contains(task.code) {
+                try writer.text("\n    ")
+                try writer.startElement("indicator")
+                try writer.attribute("code", value: indicator.code)
+                try writer.attribute("target", value: "0")
+                try writer.endElement()
+            }
+            try writer.text("\n    ")
+            try writer.comment(" Kinh phí dự kiến, nếu có (planned funding): <funding source=\"state-budget|sponsorship|other\" amount=\"…\"/> ")
+            try writer.text("\n  ")
+            try writer.endElement()
+        }
+        try writer.text("\n")
+        try writer.endElement()
+        return try writer.finish()
     }
 
     public static func xml(plan: Plan, unit: String, year: Int, completedEarlier: Set<String> = []) throws -> Data {

@@ -109,10 +109,10 @@ public final class IngestSession: @unchecked Sendable {
                 return .left(error.reason)
             }
             do throws(KeepFailure) {
-                if verdict.outcome == .accepted, let report = verdict.report {
+                if verdict.outcome == .accepted {
                     kept = try store.keepAccepted(input, receipt: verdict.receipt, sync: .deferred)
                     // Only the lead's word completes a task; a coordinating unit's share does not.
-                    completed = report.tasks.filter { $0.status == .completed && $0.role == .lead }.map(\.code)
+                    completed = verdict.report?.tasks.filter { $0.status == .completed && $0.role == .lead }.map(\.code) ?? []
                 } else {
                     kept = try store.keepRejected(input, receipt: verdict.receipt, sync: .deferred)
                 }

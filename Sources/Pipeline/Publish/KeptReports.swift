@@ -17,4 +17,9 @@ struct KeptReports: ReportSource {
     func report(sha256: String) throws -> Report {
         try reader.read(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
     }
+
+    func plan(for record: LedgerRecord) throws -> DetailedPlan {
+        let sha256 = record.receipt.sha256
+        return try reader.readPlan(try store.original(sha256: sha256), path: store.layout.relative(store.layout.original(sha256)))
+    }
 }

@@ -6,8 +6,8 @@ import ReportModel
 extension Publisher {
     /// `baocao consolidate --year Y`: the ministry summary, the Prime
     /// Minister report and each unit's own report, in `OUTBOX/Y/`.
-    public func yearDocuments(year: Int, asOf: CalendarDate) throws -> YearConsolidation {
-        var data = try merge.merge(year: year, asOf: asOf)
+    public func yearDocuments(year: Int, asOf: CalendarDate, approvedOnly: Bool = false) throws -> YearConsolidation {
+        var data = try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly)
         let writer = OutputWriter(folder: folder(year), outbox: outbox)
         let summary = "ministry-summary-\(year)"
         let pmReport = "pm-report-\(year)"
@@ -24,8 +24,9 @@ extension Publisher {
     /// Ad-hoc reports of `year` answering `request` (their `@id` is the
     /// request's id or starts with it and a dash), or all of the year's
     /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
-    public func adhocDocument(year: Int, request: String?, subject: String?, asOf: CalendarDate) throws -> YearConsolidation {
-        var data = try merge.merge(year: year, asOf: asOf, kind: .adhoc) { record in
+    public func adhocDocument(year: Int, request: String?, subject: String?, asOf: CalendarDate,
+                              approvedOnly: Bool = false) throws -> YearConsolidation {
+        var data = try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly) { record in
             guard let request else { return true }
             let id = record.receipt.id ?? ""
             return id == request || id.hasPrefix(request + "-")

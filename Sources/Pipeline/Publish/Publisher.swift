@@ -30,6 +30,18 @@ public struct Publisher {
         YearMerge(plan: plan, index: store.index, reports: KeptReports(store: store, reader: reader))
     }
 
+    /// `baocao status`: who reported and when, each submission's check, and
+    /// the detailed plans followed against the reports (the kept files are
+    /// read and their SHA-256 checked for that).
+    public func status(year: Int, asOf: CalendarDate) throws -> ReportingStatus {
+        var status = ReportingStatus(plan: plan, index: store.index, year: year, asOf: asOf)
+        let followUp = try PlanFollowUp(plan: plan, index: store.index, year: year, asOf: asOf,
+                                        sources: KeptReports(store: store, reader: reader))
+        status.plans = followUp.plans
+        status.slipped = followUp.slipped
+        return status
+    }
+
     /// What a document of `year` needs besides its data: the date, and the notes meant for it.
     func context(_ document: NotedDocument?, year: Int, asOf: CalendarDate) -> DocumentContext {
         DocumentContext(plan: plan, date: asOf, notes: document.flatMap { notes.notes(for: $0, year: year) })

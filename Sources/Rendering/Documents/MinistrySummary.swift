@@ -26,7 +26,9 @@ public enum MinistrySummary {
         blocks += sections.chart()
         blocks += sections.taskResults()
         let groups = sections.groups.count
-        blocks.append(Decree30.itemHeading(String(groups + 1), "Kinh phí thực hiện"))
+        blocks.append(Decree30.itemHeading(String(groups + 1), "Thực hiện kế hoạch triển khai chi tiết của các đơn vị"))
+        blocks += sections.detailedPlans()
+        blocks.append(Decree30.itemHeading(String(groups + 2), "Kinh phí thực hiện"))
         blocks += sections.funding()
 
         blocks.append(Decree30.partHeading("III", Words.partDifficulties))

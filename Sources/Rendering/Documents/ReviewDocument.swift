@@ -56,6 +56,21 @@ public enum ReviewDocument {
                                   caption: "Biểu đồ 1. Số nhiệm vụ đã hoàn thành hoặc đúng tiến độ qua các năm")
         blocks.append(Decree30.paragraph("Tình hình từng nhiệm vụ qua các năm tại Phụ lục I."))
 
+        blocks.append(Decree30.lead("Thực hiện kế hoạch triển khai chi tiết của các đơn vị qua các năm:"))
+        blocks.append(Decree30.dataTable(
+            [Decree30.Column("Năm", weight: 10, alignment: .center), Decree30.Column("Đơn vị có kế hoạch chi tiết", weight: 25, alignment: .center),
+             Decree30.Column("Mốc kết quả đã đến hạn", weight: 22, alignment: .center), Decree30.Column("Đã thực hiện", weight: 20, alignment: .center),
+             Decree30.Column("Chậm so với kế hoạch", weight: 23, alignment: .center)],
+            rows: years.map { year -> [String] in
+                guard !data.yearsWithoutData.contains(year), let yearData = data.years[year] else {
+                    return [String(year)] + Array(repeating: "Chưa có số liệu", count: 4)
+                }
+                let due = yearData.milestonesDue
+                return [String(year), "\(yearData.plans.onFile.count)/\(yearData.reporting.count)", String(due),
+                        String(due - yearData.slipped.count), String(yearData.slipped.count)]
+            },
+            layout: .a4Portrait))
+
         blocks.append(Decree30.itemHeading("2", "Các chỉ số theo dõi"))
         blocks.append(Decree30.dataTable(
             [Decree30.Column("Chỉ số", weight: 26), Decree30.Column("Đơn vị tính", weight: 9)]

@@ -140,6 +140,33 @@ struct YearSections {
         return line
     }
 
+    // MARK: detailed plans
+
+    /// Who has a detailed plan on file, and the milestones that slipped, by task.
+    func detailedPlans() -> [Block] {
+        let plans = data.plans
+        let required = data.reporting.count
+        var text = "Đến ngày \(VietnameseDate.short(context.date)), \(plans.onFile.count) đơn vị đã gửi kế hoạch triển khai chi tiết năm \(data.year)"
+        if !plans.onFile.isEmpty { text += ": " + plans.onFile.map(context.unitName).joined(separator: "; ") }
+        var blocks = [Decree30.paragraph(Prose.sentence(text))]
+        if !plans.missing.isEmpty {
+            blocks.append(Decree30.paragraph(Prose.sentence("\(plans.missing.count)/\(required) đơn vị phải báo cáo chưa gửi kế hoạch chi tiết: "
+                + plans.missing.map(context.unitName).joined(separator: "; "))))
+        }
+        guard data.milestonesDue > 0 else { return blocks }
+        if data.slipped.isEmpty {
+            blocks.append(Decree30.paragraph("Tất cả \(data.milestonesDue) mốc kết quả đã đến hạn trong các kế hoạch chi tiết đều có kết quả thực hiện được báo cáo."))
+            return blocks
+        }
+        blocks.append(Decree30.lead("Trong \(data.milestonesDue) mốc kết quả đã đến hạn, \(data.slipped.count) mốc chậm so với kế hoạch chi tiết "
+            + "(chưa có kết quả tháng đó trong báo cáo của đơn vị):"))
+        for slipped in data.slipped {
+            blocks.append(Decree30.paragraph("- Nhiệm vụ \(slipped.task) (\(context.unitName(slipped.unit))), tháng \(Self.month(slipped.month)): "
+                + Prose.sentence(slipped.milestone)))
+        }
+        return blocks
+    }
+
     // MARK: III, IV. the units' words
 
     /// Difficulties by unit: each under its task.

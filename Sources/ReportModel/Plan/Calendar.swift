@@ -108,14 +108,23 @@ public struct ReportingCalendar: Sendable, Equatable {
     public var ministrySummaryDue: MonthDay
     /// Report to the Prime Minister: 15 Dec.
     public var primeMinisterReportDue: MonthDay
+    /// Units' detailed implementation plans (`detailed-plan-due`): by default 31 Jan.
+    public var detailedPlanDue: MonthDay
 
     public init(utcOffsetSeconds: Int, timeZoneName: String, unitReportDue: MonthDay,
-                ministrySummaryDue: MonthDay, primeMinisterReportDue: MonthDay) {
+                ministrySummaryDue: MonthDay, primeMinisterReportDue: MonthDay,
+                detailedPlanDue: MonthDay = MonthDay(month: 1, day: 31)) {
         self.utcOffsetSeconds = utcOffsetSeconds
         self.timeZoneName = timeZoneName
         self.unitReportDue = unitReportDue
         self.ministrySummaryDue = ministrySummaryDue
         self.primeMinisterReportDue = primeMinisterReportDue
+        self.detailedPlanDue = detailedPlanDue
+    }
+
+    /// The last instant a unit's detailed plan for `year` counts as on time.
+    public func detailedPlanDeadline(year: Int) -> Date {
+        startOfDay(CalendarDate(year: year, month: detailedPlanDue.month, day: detailedPlanDue.day)).addingTimeInterval(86_399)
     }
 
     public var timeZone: TimeZone { TimeZone(secondsFromGMT: utcOffsetSeconds)! }

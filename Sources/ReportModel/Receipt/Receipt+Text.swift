@@ -8,7 +8,7 @@ extension Receipt {
         lines.append("Kết quả (outcome): \(outcome.label) (\(outcome.rawValue))")
         if let unit { lines.append("Đơn vị (unit): \(unit)") }
         if let year { lines.append("Năm báo cáo (year): \(year)") }
-        if let kind { lines.append("Loại (kind): \(kind == .annual ? "định kỳ hằng năm" : "đột xuất") (\(kind.rawValue))") }
+        if let kind { lines.append("Loại (kind): \(kind.label) (\(kind.rawValue))") }
         if let id { lines.append("Mã báo cáo (id): \(id)") }
         if let supersedes { lines.append("Thay thế báo cáo (supersedes): \(supersedes)") }
         lines.append("Thời điểm tiếp nhận (received): \(received)")

@@ -22,6 +22,9 @@ public struct Receipt: Sendable, Equatable, Codable {
     @ExplicitNull public var channel: Channel?
     /// The portal account that sent it.
     @ExplicitNull public var account: String?
+    /// The secretariat's check, when the receipt is listed later (status,
+    /// the portal); never stored in the ledger, which events complement.
+    @ExplicitNull public var review: ReviewState?
 
     public init(file: String, sha256: String, outcome: Outcome, unit: String?, year: Int?, kind: ReportKind?, id: String?,
                 received: String, late: Bool, supersedes: String?, diagnostics: [Diagnostic]) {

@@ -32,10 +32,21 @@ public struct Report: Sendable, Equatable, Codable {
     }
 }
 
-/// `annual` reports feed the yearly documents; `adhoc` ones answer a request.
+/// `annual` reports feed the yearly documents; `adhoc` ones answer a
+/// request; a `plan` is a unit's detailed implementation plan (§5a).
 public enum ReportKind: String, Sendable, Equatable, Codable, CaseIterable {
     case annual
     case adhoc
+    case plan
+
+    /// How a receipt names it.
+    public var label: String {
+        switch self {
+        case .annual: return "báo cáo định kỳ hằng năm"
+        case .adhoc: return "báo cáo đột xuất"
+        case .plan: return "kế hoạch triển khai chi tiết"
+        }
+    }
 }
 
 /// The person who prepared the report.

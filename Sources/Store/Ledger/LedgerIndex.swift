@@ -19,11 +19,27 @@ public struct LedgerIndex: Sendable {
     /// Task → year → how many live (not superseded) accepted annual reports
     /// mark it completed: answers `tasksCompleted(before:)` without a scan.
     private var completions: [String: [Int: Int]] = [:]
+    /// The secretariat's latest check of each submission, by SHA-256.
+    public private(set) var reviews: [String: ReviewEvent] = [:]
+    public private(set) var lastEventSequence = 0
 
-    public init(records: [LedgerRecord] = [], retainingRecords: Bool = true) {
+    public init(records: [LedgerRecord] = [], events: [ReviewEvent] = [], retainingRecords: Bool = true) {
         retainsRecords = retainingRecords
         for record in records { add(record) }
+        for event in events { apply(event) }
     }
+
+    /// Takes a check of the secretariat into account: the latest event for
+    /// a submission decides its state.
+    public mutating func apply(_ event: ReviewEvent) {
+        reviews[event.sha256] = event
+        lastEventSequence = max(lastEventSequence, event.sequence)
+    }
+
+    /// The check of an accepted submission, if any.
+    public func review(of record: LedgerRecord) -> ReviewEvent? { reviews[record.receipt.sha256] }
+
+    public func isReturned(_ record: LedgerRecord) -> Bool { review(of: record)?.action == .returned }
 
     public var nextSequence: Int { lastSequence + 1 }
 
@@ -71,8 +87,9 @@ public struct LedgerIndex: Sendable {
     }
 
     /// For each unit, the newest accepted, non-superseded submission of
-    /// `kind` for `year`: newest by received time, then by ledger order.
-    public func effective(year: Int, kind: ReportKind = .annual) -> [String: LedgerRecord] {
+    /// `kind` for `year` (newest by received time, then by ledger order),
+    /// returned ones included: what the unit last said.
+    public func latest(year: Int, kind: ReportKind = .annual) -> [String: LedgerRecord] {
         var chosen: [String: LedgerRecord] = [:]
         for record in acceptedRecords where record.receipt.year == year && record.receipt.kind == kind && !isSuperseded(record) {
             guard let unit = record.receipt.unit else { continue }
@@ -81,6 +98,19 @@ public struct LedgerIndex: Sendable {
             chosen[unit] = record
         }
         return chosen
+    }
+
+    /// The submissions the documents use: each unit's latest, unless the
+    /// secretariat returned it (it leaves consolidation at once); with
+    /// `approvedOnly`, only those the secretariat approved.
+    public func effective(year: Int, kind: ReportKind = .annual, approvedOnly: Bool = false) -> [String: LedgerRecord] {
+        latest(year: year, kind: kind).filter { _, record in
+            switch review(of: record)?.action {
+            case .returned: return false
+            case .approved: return true
+            case nil: return !approvedOnly
+            }
+        }
     }
 }
 

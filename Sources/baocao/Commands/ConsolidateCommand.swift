@@ -17,6 +17,9 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(help: "annual (mặc định) hoặc adhoc: báo cáo đột xuất (report kind).")
     var kind: ReportKind = .annual
 
+    @Flag(name: .customLong("approved-only"), help: "Chỉ dùng các báo cáo Vụ đã thẩm định đạt (only approved submissions).")
+    var approvedOnly = false
+
     @Option(help: "Với --kind adhoc: mã yêu cầu; chọn các báo cáo có @id bằng mã này hoặc bắt đầu bằng \"MÃ-\" (request id).")
     var request: String?
 
@@ -30,6 +33,7 @@ struct ConsolidateCommand: ParsableCommand {
     func validate() throws {
         if request != nil && kind != .adhoc { throw ValidationError("--request goes with --kind adhoc.") }
         if requestSubject != nil && kind != .adhoc { throw ValidationError("--request-subject goes with --kind adhoc.") }
+        if kind == .plan { throw ValidationError("--kind is annual or adhoc; detailed plans are in the yearly documents.") }
     }
 
     func run() throws {
@@ -38,8 +42,8 @@ struct ConsolidateCommand: ParsableCommand {
         let publisher = Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL, notes: notes)
         let asOf = options.asOfDate(resources.plan.calendar)
         let data = kind == .adhoc
-            ? try publisher.adhocDocument(year: year, request: request, subject: requestSubject, asOf: asOf)
-            : try publisher.yearDocuments(year: year, asOf: asOf)
+            ? try publisher.adhocDocument(year: year, request: request, subject: requestSubject, asOf: asOf, approvedOnly: approvedOnly)
+            : try publisher.yearDocuments(year: year, asOf: asOf, approvedOnly: approvedOnly)
         if options.json {
             try Output.json(data)
         } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Consolidation
 import ReportModel
 import Store
@@ -16,9 +17,10 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let plan = try options.plan(coveringYear: year)
-        let index = try options.storeForReading().index
-        let status = ReportingStatus(plan: plan, index: index, year: year, asOf: options.asOfDate(plan.calendar))
+        let resources = try options.resources(coveringYear: year)
+        let plan = resources.plan
+        let status = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
+            .status(year: year, asOf: options.asOfDate(plan.calendar))
         if options.json {
             try Output.json(status)
         } else {

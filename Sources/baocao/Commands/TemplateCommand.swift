@@ -18,6 +18,9 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Ghi ra tệp thay vì màn hình (write to a file).")
     var output: String?
 
+    @Option(help: "annual (mặc định): mẫu báo cáo; plan: mẫu kế hoạch triển khai chi tiết (what to make a skeleton of).")
+    var kind: ReportKind = .annual
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -29,7 +32,9 @@ struct TemplateCommand: ParsableCommand {
         guard !ReportTemplate.tasks(plan: resources.plan, unit: unit, year: year).isEmpty else {
             throw CommandFailure.usage("đơn vị \(unit) không chủ trì hay phối hợp nhiệm vụ nào phải báo cáo năm \(year) (no task to report)")
         }
-        let xml = try ReportTemplate.xml(plan: resources.plan, unit: unit, year: year)
+        let xml = kind == .plan
+            ? try ReportTemplate.planXML(plan: resources.plan, unit: unit, year: year)
+            : try ReportTemplate.xml(plan: resources.plan, unit: unit, year: year)
         if let output {
             try xml.write(to: URL(fileURLWithPath: output))
         } else {

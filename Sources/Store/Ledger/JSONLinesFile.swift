@@ -2,12 +2,25 @@ import Foundation
 import ReportModel
 import SystemKit
 
-/// The ledger on disk: JSON lines, appended and fsync'd, never rewritten.
+/// A record of an append-only log: numbered 1, 2, 3… in the order it became durable.
+public protocol Sequenced: Codable, Sendable {
+    var sequence: Int { get }
+}
+
+extension LedgerRecord: Sequenced {}
+extension ReviewEvent: Sequenced {}
+
+/// The ledger on disk.
+public typealias LedgerFile = JSONLinesFile<LedgerRecord>
+
+/// An append-only log on disk (the ledger, the review events): JSON lines,
+/// appended and fsync'd, never rewritten.
 ///
 /// A line is durable once `append` returns. A run killed mid-write leaves at
-/// most one torn last line. Whether it may be cut is the store's decision
-/// (`SubmissionStore`): only when its input is provably still in the inbox.
-public final class LedgerFile {
+/// most one torn last line. Whether it may be cut is the owner's decision
+/// (for the ledger, `SubmissionStore`: only when its input is provably still
+/// in the inbox).
+public final class JSONLinesFile<Record: Sequenced> {
     public let url: URL
     private var appender: OpenFile?
 
@@ -18,7 +31,7 @@ public final class LedgerFile {
     /// What the file holds: every complete record, in order, and the torn
     /// last line if there is one.
     public struct Contents: Sendable {
-        public var records: [LedgerRecord]
+        public var records: [Record]
         /// Half a line at the end (no newline): its bytes and where it starts.
         public var torn: TornLine?
         /// Where the complete records end: a later `load(after:)` reads on from here.
@@ -39,7 +52,7 @@ public final class LedgerFile {
     /// `transform` keeps it (nil: not kept). A complete line that does not
     /// decode, or records out of sequence, throw with the line. Read in
     /// chunks: memory holds the records, not the file.
-    public func load(after start: Position = Position(), transform: (LedgerRecord) -> LedgerRecord? = { $0 }) throws(StoreError) -> Contents {
+    public func load(after start: Position = Position(), transform: (Record) -> Record? = { $0 }) throws(StoreError) -> Contents {
         let file: OpenFile
         do {
             file = try OpenFile.reading(url.path)
@@ -48,7 +61,7 @@ public final class LedgerFile {
             if error.isMissing && start.offset == 0 { return Contents(records: [], torn: nil, end: start) }
             throw .system(error)
         }
-        var records: [LedgerRecord] = []
+        var records: [Record] = []
         var pending = Data()
         var consumed = Int(start.offset)
         var lineNumber = start.line
@@ -66,9 +79,9 @@ public final class LedgerFile {
                 consumed += newline - lineStart + 1
                 lineStart = pending.index(after: newline)
                 if line.isEmpty { continue }
-                let record: LedgerRecord
+                let record: Record
                 do {
-                    record = try decoder.decode(LedgerRecord.self, from: line)
+                    record = try decoder.decode(Record.self, from: line)
                 } catch {
                     throw StoreError(.damagedLedger(line: lineNumber, reason: Self.reason(error)), file: url.path)
                 }
@@ -109,7 +122,7 @@ public final class LedgerFile {
             lineStart = data.index(after: newline)
             if line.isEmpty { continue }
             do {
-                scan.records.append((lineNumber, try decoder.decode(LedgerRecord.self, from: line)))
+                scan.records.append((lineNumber, try decoder.decode(Record.self, from: line)))
             } catch {
                 scan.damaged.append((lineNumber, Self.reason(error)))
             }
@@ -123,7 +136,7 @@ public final class LedgerFile {
     /// What `scan` found.
     public struct Scan {
         public var exists: Bool
-        public var records: [(line: Int, record: LedgerRecord)]
+        public var records: [(line: Int, record: Record)]
         public var damaged: [(line: Int, reason: String)]
         public var torn: TornLine?
     }
@@ -142,7 +155,7 @@ public final class LedgerFile {
     /// Appends records, then one fsync for all of them: durable on return.
     /// Returns how many bytes were appended.
     @discardableResult
-    public func append(_ records: [LedgerRecord]) throws(StoreError) -> Int64 {
+    public func append(_ records: [Record]) throws(StoreError) -> Int64 {
         guard !records.isEmpty else { return 0 }
         var bytes = Data()
         for record in records {
