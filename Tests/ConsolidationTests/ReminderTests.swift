@@ -47,17 +47,21 @@ final class ReminderTests: XCTestCase {
         XCTAssertEqual(file.diagnostics.map(\.message), [Year2026.schemaError.message, Year2026.planError.message])
     }
 
-    func testAPlanOnFileIsNotAskedForAndAMissingPlanAloneIsNotChased() {
+    func testAMissingPlanIsChasedInTheReportLetterOrInALetterOfItsOwn() {
         let s = FixtureStore()
         s.accept("CDSQG", year: 2027, id: "CDSQG-2027", received: "2027-11-10T08:00:00+07:00", tasks: [task("2.1.1", .completed, 100)])
         s.acceptPlan("VTF", year: 2027, id: "VTF-KH-2027", received: "2027-01-20T08:00:00+07:00", tasks: ["2.2.2"])
         let reminders = Reminder.due(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-12-01"))
-        XCTAssertFalse(reminders.map(\.unit).contains("CDSQG"), "its report is in; its missing plan shows on the board only")
+        XCTAssertFalse(reminders.map(\.unit).contains("CDSQG"), "its report is in")
+        let plans = Reminder.plansDue(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-12-01"))
+        XCTAssertEqual(plans.map(\.unit), ["CDSQG"], "report in, plan missing: a plan letter alone")
+        XCTAssertEqual(plans.first?.reason, .noPlan)
         XCTAssertEqual(reminders.first { $0.unit == "VTF" }?.planMissing, false)
         XCTAssertEqual(reminders.first { $0.unit == "HTQT" }?.planMissing, true)
         // Before the plan's due date nothing is missing yet.
         let january = Reminder.due(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-01-31"))
         XCTAssertTrue(january.allSatisfy { !$0.planMissing })
+        XCTAssertEqual(Reminder.plansDue(plan: s.plan, index: s.index, year: 2027, asOf: day("2027-01-31")).count, 0)
     }
 
     func testNoReminderOnceEveryRequiredUnitReported() {

@@ -36,6 +36,10 @@ final class DocumentTests: XCTestCase {
         for unit in ["HTQT", "CDMST", "TTCNTT", "NAFOSTED", "NATIF"] {
             names += ["2026/reminders/reminder-\(unit)-2026.docx", "2026/reminders/reminder-\(unit)-2026.xml"]
         }
+        // The units that reported, none with a detailed plan on file: a letter for the plan alone.
+        for unit in ["KTXHS", "CDSQG", "CVT", "VCNS", "VTF", "HVCL"] {
+            names += ["2026/reminders/plan-reminder-\(unit)-2026.docx", "2026/reminders/plan-reminder-\(unit)-2026.xml"]
+        }
         // Each submission used, as the unit's own report.
         for used in ["CDSQG-CDSQG-2026", "CVT-CVT-2026", "HVCL-HVCL-2026-B", "HVCL-YC-2026-07-HVCL", "KTXHS-KTXHS-2026",
                      "PTIT-PTIT-2026", "VCNS-VCNS-2026", "VTF-VTF-2026"] {
@@ -66,7 +70,7 @@ final class DocumentTests: XCTestCase {
         let validator = PackageRoot.validator
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: validator.path), validator.path)
         let docx = files(under: disk.outbox).filter { $0.hasSuffix(".docx") }.map { outbox($0).path }
-        XCTAssertEqual(docx.count, 18)
+        XCTAssertEqual(docx.count, 24)
         let result = try runProgram(validator.path, docx)
         let findings = result.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("validate-docx:") }
         XCTAssertEqual(findings, [], result.output)
@@ -86,7 +90,7 @@ final class DocumentTests: XCTestCase {
 
     func testFlatOPCIsWellFormedAndOpensInWord() throws {
         let flats = files(under: disk.outbox).filter { $0.hasSuffix(".xml") }
-        XCTAssertEqual(flats.count, 18)
+        XCTAssertEqual(flats.count, 24)
         for name in flats {
             let url = outbox(name)
             let lint = try runProgram("/usr/bin/xmllint", ["--noout", "--nonet", url.path])
@@ -284,6 +288,10 @@ final class DocumentTests: XCTestCase {
         for unit in ["KTXHS", "CDSQG", "CVT", "VCNS", "VTF", "HVCL"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: outbox("2026/reminders/reminder-\(unit)-2026.docx").path),
                            "\(unit) reported: no reminder")
+            let (_, text) = try documentText("2026/reminders/plan-reminder-\(unit)-2026.docx")
+            XCTAssertTrue(text.contains("V/v đôn đốc gửi kế hoạch triển khai chi tiết năm 2026"), "\(unit): \(text)")
+            XCTAssertTrue(text.contains("31/01/2026"), "\(unit): the plan's due date")
+            XCTAssertFalse(text.contains("chưa nhận được báo cáo năm 2026"), "\(unit) reported")
         }
     }
 }

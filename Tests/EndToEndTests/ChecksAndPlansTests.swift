@@ -172,13 +172,22 @@ final class ChecksAndPlansTests: XCTestCase {
         XCTAssertTrue(board.stdout.contains("Kế hoạch triển khai chi tiết: đã có 3 đơn vị"), board.stdout)
         XCTAssertTrue(board.stdout.contains("2.1.1 [CDSQG] tháng 2026-06"), board.stdout)
 
-        // A missing plan alone is shown, not chased by letter (§9: missing, returned or refused reports)…
-        let none = try space.run(["remind", "--year", "2026", "--as-of", "2026-12-01", "--json"] + store(space)).json()
-        XCTAssertEqual((none["reminders"] as? [Any])?.count, 0)
-        // …but a letter that goes anyway asks for the plan too.
+        // A unit whose report is in but has no plan gets a letter for the plan alone;
+        // §8's reminders (missing, returned, refused reports) stay as they are.
+        let chased = try space.run(["remind", "--year", "2026", "--as-of", "2026-12-01", "--json"] + store(space)).json()
+        XCTAssertEqual((chased["reminders"] as? [Any])?.count, 0)
+        let planLetters = try XCTUnwrap(chased["planReminders"] as? [[String: Any]])
+        XCTAssertEqual(Set(planLetters.compactMap { ($0["reminder"] as? [String: Any])?["unit"] as? String }),
+                       ["KTXHS", "HTQT", "CDMST", "VCNS", "TTCNTT", "VTF", "NAFOSTED", "NATIF"])
+        let planLetter = try Docx.text(of: space.outbox.appendingPathComponent("2026/reminders/plan-reminder-KTXHS-2026.docx"))
+        XCTAssertTrue(planLetter.contains("chưa nhận được kế hoạch triển khai chi tiết năm 2026"), planLetter)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: space.outbox.appendingPathComponent("2026/reminders/plan-reminder-CVT-2026.docx").path))
+        try assertValid(space.outbox.appendingPathComponent("2026/reminders/plan-reminder-KTXHS-2026.docx"))
+        // A unit chased for its report is asked for its plan in the same letter.
         XCTAssertEqual(try space.run(["remind", "--year", "2027", "--as-of", "2027-11-20"] + store(space)).status, 0)
         let reminder = try Docx.text(of: space.outbox.appendingPathComponent("2027/reminders/reminder-KTXHS-2027.docx"))
         XCTAssertTrue(reminder.contains("chưa nhận được kế hoạch triển khai chi tiết năm 2027"), reminder)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: space.outbox.appendingPathComponent("2027/reminders/plan-reminder-KTXHS-2027.docx").path))
 
         // The reviews count milestones kept and slipped, year by year.
         XCTAssertEqual(try space.run(["review", "--midterm", "--as-of", "2028-12-10"] + store(space)).status, 0)

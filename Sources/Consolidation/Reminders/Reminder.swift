@@ -45,28 +45,41 @@ public enum ReminderReason: String, Codable, Sendable {
     case rejected
     /// Its report was returned by the secretariat and not yet replaced.
     case returned
+    /// Its report is in order, but no detailed plan is on file past the
+    /// plan's due date: a letter of its own (`plan-reminder-UNIT-Y`).
+    case noPlan
 }
 
 extension Reminder {
     /// The reminders due for `year` on `asOf`: one per required lead unit
-    /// whose annual report is missing, returned, or only refused (§9). A
-    /// missing detailed plan alone is shown on the board, not chased by
-    /// letter; a letter that goes anyway asks for the plan too.
+    /// whose annual report is missing, returned, or only refused (§8); each
+    /// asks for the detailed plan too when none is on file past its due date.
     public static func due(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) -> [Reminder] {
+        all(plan: plan, index: index, year: year, asOf: asOf).filter { $0.reason != .noPlan }
+    }
+
+    /// The plan reminders due for `year` on `asOf`: one per lead unit whose
+    /// report is in order but has no detailed plan on file past its due
+    /// date (a unit chased for its report is asked for its plan in that letter).
+    public static func plansDue(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) -> [Reminder] {
+        all(plan: plan, index: index, year: year, asOf: asOf).filter { $0.reason == .noPlan }
+    }
+
+    private static func all(plan: Plan, index: LedgerIndex, year: Int, asOf: CalendarDate) -> [Reminder] {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf)
         let latest = index.latest(year: year)
         let plans = index.effective(year: year, kind: .plan)
         let due = plan.calendar.detailedPlanDue
         let planOverdue = asOf > CalendarDate(year: year, month: due.month, day: due.day)
         return status.units.filter { unit in
-            unit.state == .missing || unit.state == .returned
+            unit.state == .missing || unit.state == .returned || (planOverdue && plans[unit.unit] == nil)
         }.map { unit in
             let refused = index.records.filter {
                 $0.receipt.outcome == .rejected && $0.receipt.unit == unit.unit && $0.receipt.year == year
             }
             return Reminder(
                 unit: unit.unit, name: unit.name, year: year,
-                reason: unit.state == .returned ? .returned : refused.isEmpty ? .missing : .rejected,
+                reason: unit.state == .returned ? .returned : unit.state != .missing ? .noPlan : refused.isEmpty ? .missing : .rejected,
                 tasks: unit.dueTasks.map { TaskLine(code: $0, title: plan.task($0)?.title ?? "") },
                 rejected: refused.map { record in
                     RejectedSubmission(file: record.receipt.file, received: record.receipt.received,

@@ -5,17 +5,33 @@ import ReportModel
 import Store
 
 extension Publisher {
-    /// `baocao remind --year Y`: one letter per lead unit still to chase, in
-    /// `OUTBOX/Y/reminders/reminder-UNIT-Y.{docx,xml}`.
-    public func reminders(year: Int, asOf: CalendarDate) throws -> [WrittenReminder] {
+    /// `baocao remind --year Y`: one letter per lead unit still to chase for
+    /// its report, in `OUTBOX/Y/reminders/reminder-UNIT-Y.{docx,xml}`, and one
+    /// per unit whose report is in but whose detailed plan is overdue, in
+    /// `plan-reminder-UNIT-Y.{docx,xml}` beside them.
+    public func reminders(year: Int, asOf: CalendarDate) throws -> WrittenReminders {
         let writer = OutputWriter(folder: folder(year, "reminders"), outbox: outbox)
         let context = DocumentContext(plan: plan, date: asOf)
-        return try Reminder.due(plan: plan, index: store.index, year: year, asOf: asOf).map { reminder in
-            let written = try writer.write(ReminderLetter.document(reminder, context: context),
-                                           baseName: "reminder-\(reminder.unit)-\(year)")
-            return WrittenReminder(reminder: reminder, documents: written)
+        func write(_ reminders: [Reminder], prefix: String) throws -> [WrittenReminder] {
+            try reminders.map { reminder in
+                let written = try writer.write(ReminderLetter.document(reminder, context: context),
+                                               baseName: "\(prefix)-\(reminder.unit)-\(year)")
+                return WrittenReminder(reminder: reminder, documents: written)
+            }
         }
+        return WrittenReminders(
+            reminders: try write(Reminder.due(plan: plan, index: store.index, year: year, asOf: asOf), prefix: "reminder"),
+            planReminders: try write(Reminder.plansDue(plan: plan, index: store.index, year: year, asOf: asOf), prefix: "plan-reminder"))
     }
+}
+
+/// What `remind` wrote: §8's reminders (missing, returned, refused), then the
+/// letters asking for an overdue detailed plan alone.
+public struct WrittenReminders: Codable, Sendable {
+    public var reminders: [WrittenReminder]
+    public var planReminders: [WrittenReminder]
+
+    public var all: [WrittenReminder] { reminders + planReminders }
 }
 
 /// A reminder and where its letter was written.

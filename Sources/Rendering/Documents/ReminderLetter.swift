@@ -10,6 +10,7 @@ public enum ReminderLetter {
         switch reminder.reason {
         case .missing: asks.append("gửi báo cáo")
         case .rejected, .returned: asks.append("sửa các nội dung nêu trên và gửi lại báo cáo")
+        case .noPlan: break
         }
         if reminder.planMissing { asks.append("gửi kế hoạch triển khai chi tiết") }
         return Prose.list(asks)
@@ -20,7 +21,9 @@ public enum ReminderLetter {
         let calendar = plan.calendar
         let due = CalendarDate(year: reminder.year, month: calendar.unitReportDue.month, day: calendar.unitReportDue.day)
         let summaryDue = CalendarDate(year: reminder.year, month: calendar.ministrySummaryDue.month, day: calendar.ministrySummaryDue.day)
-        let summary = "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch năm \(reminder.year)"
+        let summary = reminder.reason == .noPlan
+            ? "V/v đôn đốc gửi kế hoạch triển khai chi tiết năm \(reminder.year)"
+            : "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch năm \(reminder.year)"
         let planDue = CalendarDate(year: reminder.year, month: calendar.detailedPlanDue.month, day: calendar.detailedPlanDue.day)
         var blocks: [Block] = [
             Decree30.header(OfficialHeader(parentAgency: plan.ministry.heading, issuingAgency: context.secretariatName.uppercased(),
@@ -59,6 +62,8 @@ public enum ReminderLetter {
         case .missing:
             blocks.append(Decree30.paragraph("Đến ngày \(VietnameseDate.short(context.date)), \(context.secretariatName) chưa nhận được "
                 + "báo cáo năm \(reminder.year) của \(reminder.name)."))
+        case .noPlan:
+            break
         }
         if reminder.planMissing {
             blocks.append(Decree30.paragraph("Đến ngày \(VietnameseDate.short(context.date)), \(context.secretariatName) chưa nhận được "
@@ -66,7 +71,9 @@ public enum ReminderLetter {
                 + "Kế hoạch nêu rõ các chỉ số, nội dung, cá nhân chủ trì và kết quả dự kiến đạt được theo từng tháng của mỗi nhiệm vụ."))
         }
         if !reminder.tasks.isEmpty {
-            blocks.append(Decree30.lead("Báo cáo cần nêu kết quả thực hiện các nhiệm vụ do đơn vị chủ trì:"))
+            blocks.append(Decree30.lead(reminder.reason == .noPlan
+                ? "Kế hoạch triển khai chi tiết cần bao quát các nhiệm vụ do đơn vị chủ trì:"
+                : "Báo cáo cần nêu kết quả thực hiện các nhiệm vụ do đơn vị chủ trì:"))
             for task in reminder.tasks {
                 blocks.append(Decree30.paragraph("- Nhiệm vụ \(task.code): \(Prose.sentence(task.title))"))
             }

@@ -9,7 +9,7 @@ import Store
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
-        abstract: "Lập công văn đôn đốc các đơn vị chưa gửi báo cáo hoặc có báo cáo bị từ chối (reminder letters).")
+        abstract: "Lập công văn đôn đốc các đơn vị chưa gửi báo cáo, có báo cáo bị trả lại hoặc bị từ chối, hoặc chưa gửi kế hoạch triển khai chi tiết (reminder letters).")
 
     @Option(help: "Năm báo cáo (report year).")
     var year: Int
@@ -21,12 +21,12 @@ struct RemindCommand: ParsableCommand {
         let written = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL)
             .reminders(year: year, asOf: options.asOfDate(resources.plan.calendar))
         if options.json {
-            try Output.json(["reminders": written])
-        } else if written.isEmpty {
+            try Output.json(written)
+        } else if written.all.isEmpty {
             Output.print("Không có đơn vị nào cần đôn đốc cho năm \(year). (No reminders needed.)\n")
         } else {
-            Output.print("Đã lập \(written.count) công văn đôn đốc:\n"
-                + written.map { "  \($0.reminder.unit) (\(Self.reason($0.reminder.reason))): \(OutputPaths.display($0.documents[0], outbox: options.outboxURL))\n" }.joined())
+            Output.print("Đã lập \(written.all.count) công văn đôn đốc:\n"
+                + written.all.map { "  \($0.reminder.unit) (\(Self.reason($0.reminder.reason))): \(OutputPaths.display($0.documents[0], outbox: options.outboxURL))\n" }.joined())
         }
     }
 
@@ -35,6 +35,7 @@ struct RemindCommand: ParsableCommand {
         case .missing: return "chưa gửi"
         case .rejected: return "bị từ chối"
         case .returned: return "bị trả lại"
+        case .noPlan: return "chưa gửi kế hoạch triển khai chi tiết"
         }
     }
 }
