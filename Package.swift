@@ -12,6 +12,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The portal (`baocao serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -31,9 +36,20 @@ let package = Package(
         .target(name: "Store", dependencies: ["ReportModel", "SystemKit", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
         .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel", "SystemKit"]),
+        .target(
+            name: "Portal",
+            dependencies: [
+                "Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "baocao",
-            dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Portal", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // The fuzz target of `check` (`make fuzz`); plainly built, a replayer of its corpus.
@@ -52,5 +68,9 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "ZipKit", "SystemKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ZipKit"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "PortalTests", dependencies: [
+            "Portal", "Intake", "Store", "ReportModel", "SystemKit",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -9,6 +9,8 @@ import Foundation
 /// originals/ab/abcd….receipt.json  the receipt it was accepted with
 /// quarantine/abcd…/NAME          rejected files, beside NAME.receipt.json and NAME.receipt.txt
 /// keys/UNIT.pub                  the keyring
+/// accounts.json                  the portal's accounts (bcrypt and SHA-256 hashes only)
+/// uploads/                       portal uploads still arriving (temporary, never kept)
 /// lock                           held by the running command
 /// ```
 ///
@@ -25,6 +27,11 @@ public struct StoreLayout: Sendable {
     /// The secretariat's checks (approve, return), append-only like the ledger.
     public var events: URL { root.appendingPathComponent("events.jsonl") }
     public var lock: URL { root.appendingPathComponent("lock") }
+    /// The portal's accounts (hashes only).
+    public var accounts: URL { root.appendingPathComponent("accounts.json") }
+    /// Uploads being received by the portal: on the store's own file system,
+    /// so keeping one is a rename or a reflink away; never part of the store.
+    public var uploads: URL { root.appendingPathComponent("uploads") }
     public var keys: URL { root.appendingPathComponent("keys") }
     public var originals: URL { root.appendingPathComponent("originals") }
     public var quarantine: URL { root.appendingPathComponent("quarantine") }

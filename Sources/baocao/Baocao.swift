@@ -11,6 +11,7 @@ struct Baocao: ParsableCommand {
         subcommands: [
             IngestCommand.self, CheckCommand.self, StatusCommand.self, ConsolidateCommand.self, ReviewCommand.self, RemindCommand.self,
             ApproveCommand.self, ReturnCommand.self, VerifyCommand.self, TemplateCommand.self, KeygenCommand.self, PackCommand.self,
+            ServeCommand.self, AccountCommand.self,
         ])
 }
 

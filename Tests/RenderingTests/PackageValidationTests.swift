@@ -3,7 +3,9 @@ import Rendering
 import Testing
 
 @Suite struct PackageValidationTests {
-    static let validator = "/work/shared/ooxml/validate-docx"
+    /// `../shared/ooxml/validate-docx`, beside the package.
+    static let validator = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/ooxml/validate-docx").path
 
     @Test func sampleDocumentPassesValidateDocx() throws {
         let directory = try Tool.temporaryDirectory()

@@ -74,9 +74,7 @@ extension Reminder {
         return status.units.filter { unit in
             unit.state == .missing || unit.state == .returned || (planOverdue && plans[unit.unit] == nil)
         }.map { unit in
-            let refused = index.records.filter {
-                $0.receipt.outcome == .rejected && $0.receipt.unit == unit.unit && $0.receipt.year == year
-            }
+            let refused = index.refused(unit: unit.unit, year: year)
             return Reminder(
                 unit: unit.unit, name: unit.name, year: year,
                 reason: unit.state == .returned ? .returned : unit.state != .missing ? .noPlan : refused.isEmpty ? .missing : .rejected,

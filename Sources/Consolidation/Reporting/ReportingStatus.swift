@@ -76,9 +76,7 @@ extension ReportingStatus {
         let latest = index.latest(year: year)
         var units: [UnitState] = []
         for unit in plan.unitsRequired(in: year, completedEarlier: completedEarlier) {
-            let rejected = index.records.filter {
-                $0.receipt.outcome == .rejected && $0.receipt.unit == unit.code && $0.receipt.year == year
-            }.map { RejectedFile(file: $0.receipt.file, received: $0.receipt.received, codes: $0.receipt.diagnostics.map(\.code.rawValue)) }
+            let rejected = index.refused(unit: unit.code, year: year).map { RejectedFile(file: $0.receipt.file, received: $0.receipt.received, codes: $0.receipt.diagnostics.map(\.code.rawValue)) }
             let due = plan.dueTasks(of: unit.code, in: year, completedEarlier: completedEarlier).map(\.code)
             if let record = effective[unit.code] {
                 // Timeliness is the unit's first accepted report of the year that
@@ -118,12 +116,7 @@ extension ReportingStatus {
         }
         let submissions = index.records.filter { $0.receipt.year == year }
             .sorted { ($0.receivedEpoch, $0.sequence) > ($1.receivedEpoch, $1.sequence) }
-            .map { record -> Receipt in
-                var receipt = record.receipt
-                receipt.channel = receipt.channel ?? .inbox
-                receipt.review = receipt.outcome == .accepted ? index.review(of: record)?.state : nil
-                return receipt
-            }
+            .map(index.listed)
         self.init(year: year, asOf: asOf.description, deadline: calendar.iso8601(calendar.unitReportDeadline(year: year)),
                   daysToDeadline: asOf.days(to: dueDay), units: units, overdueTasks: overdue, submissions: submissions,
                   plans: nil, slipped: nil)

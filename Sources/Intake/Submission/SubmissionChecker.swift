@@ -2,6 +2,13 @@ import Foundation
 import ReportModel
 import XMLKit
 
+/// Who sends a file: anyone for the inbox (the secretariat put it there)
+/// and a secretariat account; one unit for a unit's portal account.
+public enum Sender: Sendable, Equatable {
+    case anyone
+    case unit(String)
+}
+
 /// Takes one file through every check of the format: bundle safety, manifest,
 /// signature, XML, schema, the plan's rules, then the store's rules. Pure:
 /// it writes nothing.
@@ -92,8 +99,11 @@ public final class SubmissionChecker: Sendable {
 
     /// The outcome, given the store's history as it stands after every file
     /// before this one. Cheap; runs in intake order.
-    public func decide(_ inspection: Inspection, history: SubmissionHistory?) -> Verdict {
+    public func decide(_ inspection: Inspection, history: SubmissionHistory?, sender: Sender = .anyone) -> Verdict {
         let file = inspection.file
+        // Before anything else, a duplicate answer included: a unit learns
+        // nothing of another unit's submissions by sending their bytes.
+        if let refused = unauthorised(inspection, sender: sender) { return refused }
         if let duplicate = duplicateVerdict(file, history: history) { return duplicate }
         let received = plan.calendar.iso8601(file.received)
         var diagnostics = inspection.diagnostics
@@ -131,6 +141,29 @@ public final class SubmissionChecker: Sendable {
                               kind: identity.kind, id: submitted.id, received: received, late: late,
                               supersedes: identity.supersedes, diagnostics: diagnostics)
         return Verdict(receipt: receipt, submitted: outcome == .accepted ? submitted : nil)
+    }
+
+    /// A unit's portal account sending a file that names another unit
+    /// (`UNIT_NOT_AUTHORISED`): refused, with the file's own problems after.
+    private func unauthorised(_ inspection: Inspection, sender: Sender) -> Verdict? {
+        guard case .unit(let allowed) = sender else { return nil }
+        let claimed: String?
+        let location: SourceLocation
+        switch inspection.submitted {
+        case .report(let report)?: (claimed, location) = (report.unit, report.location)
+        case .plan(let detailed)?: (claimed, location) = (detailed.unit, detailed.location)
+        case nil: (claimed, location) = (inspection.claimed.unit, SourceLocation(file: inspection.file.name))
+        }
+        guard let claimed, claimed != allowed else { return nil }
+        let file = inspection.file
+        let refusal = Diagnostic(.unitNotAuthorised, at: location,
+            message: "Tài khoản của đơn vị \(allowed) chỉ được gửi báo cáo của chính đơn vị mình; tệp này ghi đơn vị \(DisplayName.printable(claimed)) (thuộc tính unit).",
+            english: "An account of \(allowed) may send only \(allowed)'s reports; this file names the unit \(DisplayName.printable(claimed)).")
+        let receipt = Receipt(file: file.name, sha256: file.sha256, outcome: .rejected, unit: claimed, year: inspection.claimed.year,
+                              kind: inspection.claimed.kind, id: inspection.claimed.id ?? inspection.submitted?.id,
+                              received: plan.calendar.iso8601(file.received), late: false, supersedes: nil,
+                              diagnostics: [refusal] + inspection.diagnostics)
+        return Verdict(receipt: receipt, submitted: nil)
     }
 
     /// A file byte-identical to an accepted one changes nothing.

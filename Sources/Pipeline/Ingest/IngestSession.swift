@@ -78,7 +78,9 @@ public final class IngestSession: @unchecked Sendable {
         }
         let file = inspection.file
         let key = IntakeKey(file: file.name, sha256: file.sha256, receivedEpoch: Int(file.received.timeIntervalSince1970))
-        if store.index.isProcessed(key) {
+        // Only an inbox file can be one a killed run already took (same name,
+        // bytes and mtime); an upload is always a new arrival, a retry a duplicate.
+        if case .inbox = arrival.source, store.index.isProcessed(key) {
             // The outcome was durable before a crash: finish, don't redo. Its
             // receipts were synced before its ledger line; if they are gone,
             // the ledger still holds the receipt.
@@ -91,7 +93,7 @@ public final class IngestSession: @unchecked Sendable {
                 return .left(.notKept(error))
             }
         }
-        var verdict = checker.decide(inspection, history: store.index)
+        var verdict = checker.decide(inspection, history: store.index, sender: arrival.sender)
         verdict.receipt.channel = arrival.channel
         verdict.receipt.account = arrival.account
         var kept: String?
@@ -141,6 +143,8 @@ public struct Arrival: Sendable {
     public var source: InputSource
     public var channel: Channel
     public var account: String?
+    /// Whom the sender may send for (a unit's portal account: its unit alone).
+    public var sender: Sender
 
     public enum State: Sendable {
         /// Checked; `holdsBytes` when the inspection kept the bytes it checked.
@@ -149,11 +153,12 @@ public struct Arrival: Sendable {
         case left(LeftReason)
     }
 
-    public init(state: State, source: InputSource, channel: Channel, account: String? = nil) {
+    public init(state: State, source: InputSource, channel: Channel, account: String? = nil, sender: Sender = .anyone) {
         self.state = state
         self.source = source
         self.channel = channel
         self.account = account
+        self.sender = sender
     }
 }
 

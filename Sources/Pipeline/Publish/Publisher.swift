@@ -76,3 +76,13 @@ public struct Publisher {
         String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
     }
 }
+
+extension Publisher {
+    /// One accepted report as the unit's own document (`UnitReport`), for
+    /// its leader to sign: the DOCX bytes, rendered from the kept original.
+    public func unitReportDocument(sha256: String, asOf: CalendarDate) throws -> Data {
+        let report = try KeptReports(store: store, reader: reader).report(sha256: sha256)
+        let received = store.index.acceptedRecords.first { $0.receipt.sha256 == sha256 }?.receipt.received ?? ""
+        return try UnitReport.document(report, received: received, context: DocumentContext(plan: plan, date: asOf)).docx()
+    }
+}

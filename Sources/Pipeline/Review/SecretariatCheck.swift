@@ -9,7 +9,7 @@ import Store
 /// return it to the unit with reasons and a letter. Each check is an event
 /// appended to the store, never rewritten; the command line and the portal
 /// both come here.
-public struct SecretariatCheck {
+public struct SecretariatCheck: Sendable {
     public let plan: Plan
     public let storeRoot: URL
     public let outbox: URL
@@ -70,10 +70,9 @@ public struct SecretariatCheck {
     }
 
     private func listed(_ record: LedgerRecord, _ event: ReviewEvent) -> Receipt {
-        var receipt = record.receipt
-        receipt.channel = receipt.channel ?? .inbox
-        receipt.review = event.state
-        return receipt
+        var index = LedgerIndex(records: [record])
+        index.apply(event)
+        return index.listed(record)
     }
 }
 

@@ -41,6 +41,25 @@ public struct LedgerIndex: Sendable {
 
     public func isReturned(_ record: LedgerRecord) -> Bool { review(of: record)?.action == .returned }
 
+    /// The files refused for `unit` in `year`: those a unit's account sent in
+    /// another unit's name (`UNIT_NOT_AUTHORISED`) are the sender's, not the unit's.
+    public func refused(unit: String, year: Int) -> [LedgerRecord] {
+        records.filter {
+            $0.receipt.outcome == .rejected && $0.receipt.unit == unit && $0.receipt.year == year
+                && !$0.receipt.diagnostics.contains { $0.code == .unitNotAuthorised }
+        }
+    }
+
+    /// The receipt as it is listed later (§9): its channel (`inbox` for
+    /// records made before channels were written) and, for an accepted
+    /// submission, the secretariat's check.
+    public func listed(_ record: LedgerRecord) -> Receipt {
+        var receipt = record.receipt
+        receipt.channel = receipt.channel ?? .inbox
+        receipt.review = receipt.outcome == .accepted ? review(of: record)?.state : nil
+        return receipt
+    }
+
     public var nextSequence: Int { lastSequence + 1 }
 
     public mutating func add(_ record: LedgerRecord) {
