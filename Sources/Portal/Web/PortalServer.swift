@@ -6,7 +6,7 @@ import NIOCore
 
 /// `baocao serve`: the portal on Hummingbird. One router holds the API and
 /// the pages; the access log and the error shapes wrap them all.
-public struct PortalServer {
+public struct PortalServer: Sendable {
     public let portal: Portal
 
     public init(portal: Portal) {
