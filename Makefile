@@ -6,7 +6,7 @@ BIN := .build/debug/baocao
 DEMO := .demo
 AS_OF ?= 2026-12-01
 
-.PHONY: deps build demo test fuzz bench clean
+.PHONY: deps build demo serve test fuzz bench clean
 
 deps:
 	@scripts/install-deps
@@ -35,19 +35,31 @@ demo: build
 	$(BIN) status --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store
 	$(BIN) consolidate --year 2026 --as-of $(AS_OF) --store $(DEMO)/Store --outbox Outbox
 
-# Every test, then the fuzzer on check's path for FUZZ_SECONDS.
+# The portal on the demo store (after `make demo`), on 127.0.0.1:8080, with
+# demo accounts made once and printed each time (.demo/accounts.txt).
+PORT ?= 8080
+serve: build
+	@[ -d $(DEMO)/Store ] || $(MAKE) demo
+	@PORT=$(PORT) scripts/demo-accounts $(BIN) $(DEMO)
+	$(BIN) serve --listen 127.0.0.1:$(PORT) --store $(DEMO)/Store --outbox Outbox --inbox $(DEMO)/Inbox
+
+# Every test, the portal in a real browser, then the fuzzer on check's path for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 45
 test: build
 	$(SWIFT) test
+	scripts/browser-test
 	scripts/fuzz $(FUZZ_SECONDS)
 
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
-# Release build, then the benchmark at N = 1,000 and 10,000 (N=… to change).
+# Release build, then the benchmark at N = 1,000 and 10,000 (N=… to change),
+# then the portal under load: 16 clients, 2,000 uploads, beside the inbox.
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench $(N)
+	[ -f .bench/corpus-2000/.done ] || { rm -rf .bench/corpus-2000; .build/release/CorpusGenerator --bundles 2000 --out .bench/corpus-2000 >/dev/null && touch .bench/corpus-2000/.done; }
+	scripts/load-test .bench/corpus-2000/inbox --binary .build/release/baocao
 
 clean:
 	rm -rf $(DEMO) .build .build-fuzz .bench

@@ -98,7 +98,8 @@ enum Pages {
         case .returned: return ("Bị trả lại, chờ gửi lại", "returned")
         case .missing:
             if !unit.rejected.isEmpty { return ("Chưa có báo cáo hợp lệ (\(unit.rejected.count) tệp bị từ chối)", "rejected") }
-            return (unit.daysLate.map { "Chưa gửi (quá hạn \($0) ngày)" } ?? "Chưa gửi", "missing")
+            // Before the deadline nothing is wrong yet.
+            return unit.daysLate.map { ("Chưa gửi (quá hạn \($0) ngày)", "missing") } ?? ("Chưa gửi", "pending")
         }
     }
 
