@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "Portal",
             dependencies: [
-                "Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit",
+                "Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", "Rendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -19,6 +19,7 @@ public final class Portal: Sendable {
     let accounts: AccountDirectory
     let throttle = SignInThrottle()
     let sessions = SessionBook()
+    let drafts: DraftBook
 
     /// Opens the store for writing (checking it as `ingest` does) and
     /// clears what cut-off uploads left.
@@ -34,6 +35,7 @@ public final class Portal: Sendable {
                                                            limits: configuration.limits),
                                 store: store, receipts: ReceiptWriter(outbox: configuration.outbox))
         accounts = AccountDirectory(layout: layout)
+        drafts = DraftBook(layout: layout)
     }
 
     /// "Now": the server's clock, or `--fixed-clock`.
@@ -77,11 +79,11 @@ public final class Portal: Sendable {
     // MARK: sending
 
     /// Takes one upload written whole to `path` in `uploads/`.
-    func submit(_ upload: ReceivedUpload, by account: Account) async throws(PortalError) -> Receipt {
+    func submit(_ upload: ReceivedUpload, by account: Account, builtByPortal: Bool = false) async throws(PortalError) -> Receipt {
         let taken: Taken
         do {
             taken = try await session.takeUpload(at: upload.path, name: upload.name, received: upload.received, account: account.name,
-                                                 sender: account.unit.map(Sender.unit) ?? .anyone)
+                                                 sender: account.unit.map(Sender.unit) ?? .anyone, builtByPortal: builtByPortal)
         } catch {
             throw .unavailable(String(describing: error))
         }
@@ -348,8 +350,10 @@ struct DocumentLink: Codable, Sendable, Equatable {
         return ["docx", "xml", "json"].contains(String(name[name.index(after: dot)...]))
     }
 
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
     var contentType: String {
-        if name.hasSuffix(".docx") { return "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }
+        if name.hasSuffix(".docx") { return Self.docxType }
         if name.hasSuffix(".json") { return "application/json; charset=utf-8" }
         return "application/xml; charset=utf-8"
     }

@@ -40,6 +40,14 @@ struct PortalFixture: Sendable {
         server = PortalServer(portal: try Portal(configuration: configuration))
     }
 
+    /// A new server on `earlier`'s store, with its accounts: a restart.
+    init(reopening earlier: PortalFixture) throws {
+        root = earlier.root
+        tokens = earlier.tokens
+        passwords = earlier.passwords
+        server = PortalServer(portal: try Portal(configuration: earlier.server.portal.configuration))
+    }
+
     func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let app = Application(router: server.router())
         return try await app.test(.router) { client in try await body(client) }

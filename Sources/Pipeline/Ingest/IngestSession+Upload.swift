@@ -9,7 +9,8 @@ extension IngestSession {
     /// store's `uploads/`), received at `received`: checked, decided and
     /// kept exactly as an inbox file is, through the same writer and lock.
     /// The temporary file is removed afterwards, whatever became of it.
-    public func takeUpload(at path: String, name: String, received: Date, account: String, sender: Sender) async throws -> Taken {
+    public func takeUpload(at path: String, name: String, received: Date, account: String, sender: Sender,
+                           builtByPortal: Bool = false) async throws -> Taken {
         defer { FileSystemPaths.removeQuietly(path) }
         let arrival: Arrival
         do throws(SystemError) {
@@ -17,8 +18,10 @@ extension IngestSession {
             let status = try file.status()
             let incoming = try IncomingFile.read(file, name: name, size: status.size, received: received, checker: checker)
             try file.close()
-            arrival = Arrival(state: .inspected(inspect(incoming), holdsBytes: true),
-                              source: .upload(path: path, status: status), channel: .portal, account: account, sender: sender)
+            var upload = Arrival(state: .inspected(inspect(incoming), holdsBytes: true),
+                                 source: .upload(path: path, status: status), channel: .portal, account: account, sender: sender)
+            upload.builtByPortal = builtByPortal
+            arrival = upload
         } catch {
             return .left(.unreadable(error))
         }

@@ -72,7 +72,7 @@ public final class IngestSession: @unchecked Sendable {
     /// Decides one arrival and keeps its bytes and receipts (synced later
     /// with the batch). Runs on the writer, holding the store's lock.
     private func takeOne(_ arrival: Arrival) -> Taken {
-        guard case .inspected(let inspection, let holdsBytes) = arrival.state else {
+        guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
             if case .left(let reason) = arrival.state { return .left(reason) }
             return .left(.changing)
         }
@@ -92,6 +92,11 @@ public final class IngestSession: @unchecked Sendable {
             } catch {
                 return .left(.notKept(error))
             }
+        }
+        if arrival.builtByPortal {
+            // Built by the portal's form for a signed-in unit account: the
+            // account stands for the unit's key (the server holds no unit's key).
+            inspection.diagnostics.removeAll { $0.code == .signatureMissing }
         }
         var verdict = checker.decide(inspection, history: store.index, sender: arrival.sender)
         verdict.receipt.channel = arrival.channel
@@ -145,6 +150,8 @@ public struct Arrival: Sendable {
     public var account: String?
     /// Whom the sender may send for (a unit's portal account: its unit alone).
     public var sender: Sender
+    /// Built by the portal's report form for a signed-in account, not uploaded as a file.
+    public var builtByPortal = false
 
     public enum State: Sendable {
         /// Checked; `holdsBytes` when the inspection kept the bytes it checked.

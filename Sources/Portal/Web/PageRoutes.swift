@@ -56,8 +56,7 @@ struct PageRoutes {
         router.get("bao-cao/:sha/van-ban") { request, context in
             let (account, _) = try await require(request, context)
             let document = try await portal.unitReport(try context.parameters.require("sha"), for: account)
-            return Reply.bytes(document.bytes, contentType: DocumentLink(name: "a.docx", url: "", sha256: "").contentType,
-                               downloadName: document.name)
+            return Reply.bytes(document.bytes, contentType: DocumentLink.docxType, downloadName: document.name)
         }
         router.post("bao-cao/:sha/tham-dinh") { request, context in
             let (account, session) = try await requireSecretariat(request, context)
@@ -173,6 +172,13 @@ struct PageRoutes {
         return found
     }
 
+    /// A signed-in unit account, its session and its unit.
+    func requireUnit(_ request: Request, _ context: PortalContext) async throws -> (Account, SessionBook.Session, String) {
+        let (account, session) = try await require(request, context)
+        guard let unit = account.unit else { throw PortalError.forbidden }
+        return (account, session, unit)
+    }
+
     private func requireSecretariat(_ request: Request, _ context: PortalContext) async throws -> (Account, SessionBook.Session) {
         let found = try await require(request, context)
         guard found.0.isSecretariat else { throw PortalError.forbidden }
@@ -193,7 +199,7 @@ struct PageRoutes {
 
     // MARK: pages
 
-    private func frame(_ title: String, _ account: Account?, csrf: String?) -> Pages.Frame {
+    func frame(_ title: String, _ account: Account?, csrf: String?) -> Pages.Frame {
         Pages.Frame(title: title, account: account, csrf: csrf,
                     fixedClock: portal.configuration.fixedClock.map { Pages.instant(portal.plan.calendar.iso8601($0)) })
     }

@@ -22,7 +22,9 @@ public struct PortalServer: Sendable {
         let receiver = UploadReceiver(folder: portal.layout.uploads, limit: portal.configuration.maxUploadBytes,
                                       clock: { [portal] in portal.now })
         APIRoutes(portal: portal, receiver: receiver).add(to: router)
-        PageRoutes(portal: portal, receiver: receiver).add(to: router)
+        let pages = PageRoutes(portal: portal, receiver: receiver)
+        pages.add(to: router)
+        FormRoutes(portal: portal, receiver: receiver, pages: pages).add(to: router)
         return router
     }
 

@@ -27,35 +27,160 @@ struct UploadReceiver {
             throw .tooLarge(limit)
         }
         let contentType = request.headers[.contentType] ?? ""
-        let path = folder.appendingPathComponent("upload-\(Credentials.randomHex(bytes: 12))").path
-        let file: OpenFile
-        do throws(SystemError) {
-            file = try OpenFile.creating(path, mode: 0o600)
-        } catch {
-            throw .unavailable(error.english)
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            let form = try await receiveForm(request)
+            guard let upload = form.files["file"] else {
+                form.discard()
+                throw form.cutShort ? .incomplete
+                    : .badRequest(vi: "Chưa chọn tệp báo cáo để gửi (trường \"file\").", en: "No part named \"file\" in the form.")
+            }
+            for (name, other) in form.files where name != "file" { FileSystemPaths.removeQuietly(other.path) }
+            return Received(upload: upload, fields: form.fields)
         }
+        let path = newPath()
+        let file = try create(path)
         var kept = false
         defer {
             try? file.close()
             if !kept { FileSystemPaths.removeQuietly(path) }
         }
-        let result: (size: Int64, name: String, fields: [String: String])
-        if contentType.lowercased().hasPrefix("multipart/form-data") {
-            guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty, boundary.utf8.count <= 200 else {
-                throw .badRequest(vi: "Thiếu ranh giới (boundary) của multipart/form-data.", en: "multipart/form-data without a boundary.")
-            }
-            result = try await multipart(request.body, boundary: boundary, into: file)
-        } else {
-            let size = try await raw(request.body, into: file)
-            let name = try Self.fileName(request.headers[.init("X-Filename")!], contentType: contentType)
-            result = (size, name, [:])
+        let size = try await raw(request.body, into: file)
+        let name = try Self.fileName(request.headers[.init("X-Filename")!], contentType: contentType)
+        if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), declared != size { throw .incomplete }
+        kept = true
+        return Received(upload: ReceivedUpload(path: path, name: name, size: size, received: clock()), fields: [:])
+    }
+
+    /// A `multipart/form-data` body: its text fields, and each file part
+    /// (with a file name and bytes) in a file of its own in `uploads/`.
+    struct Form {
+        var fields: [String: String] = [:]
+        var files: [String: ReceivedUpload] = [:]
+        /// A part begun and not finished.
+        var cutShort = false
+
+        func discard() {
+            for file in files.values { FileSystemPaths.removeQuietly(file.path) }
         }
-        if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), !contentType.lowercased().hasPrefix("multipart/"),
-           declared != result.size {
+    }
+
+    func receiveForm(_ request: Request) async throws(PortalError) -> Form {
+        if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), declared > limit {
+            throw .tooLarge(limit)
+        }
+        let contentType = request.headers[.contentType] ?? ""
+        guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty, boundary.utf8.count <= 200 else {
+            throw .badRequest(vi: "Thiếu ranh giới (boundary) của multipart/form-data.", en: "multipart/form-data without a boundary.")
+        }
+        final class Parts {
+            var fieldName: String?
+            var fileName: String?
+            var file: OpenFile?
+            var path: String?
+            var size: Int64 = 0
+            var text: [UInt8] = []
+            var textTotal = 0
+            var form = Form()
+            var open = false
+            var failure: PortalError?
+        }
+        let parts = Parts()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in
+            guard name.lowercased() == "content-disposition" else { return }
+            parts.open = true
+            parts.fieldName = UploadReceiver.parameter("name", in: value)
+            parts.fileName = UploadReceiver.parameter("filename*", in: value).flatMap(UploadReceiver.extendedValue)
+                ?? UploadReceiver.parameter("filename", in: value)
+            if let name = parts.fileName, !name.isEmpty, parts.failure == nil {
+                let path = newPath()
+                do throws(PortalError) {
+                    parts.file = try create(path)
+                    parts.path = path
+                    parts.size = 0
+                } catch {
+                    parts.failure = error
+                }
+            }
+        }
+        parser.onBody = { buffer in
+            guard parts.failure == nil else { return }
+            if let file = parts.file {
+                parts.size += Int64(buffer.readableBytes)
+                do throws(SystemError) {
+                    try file.write(Data(buffer.readableBytesView))
+                } catch {
+                    parts.failure = .unavailable(error.english)
+                }
+            } else if parts.fileName == nil {
+                parts.textTotal += buffer.readableBytes
+                guard parts.textTotal <= 256 << 10 else {
+                    parts.failure = .badRequest(vi: "Các trường của biểu mẫu quá dài.", en: "Form fields too long.")
+                    return
+                }
+                parts.text += buffer.readableBytesView
+            }
+        }
+        parser.onPartComplete = {
+            if let file = parts.file, let path = parts.path {
+                try? file.close()
+                if let field = parts.fieldName, parts.size > 0, let name = try? UploadReceiver.cleanName(parts.fileName ?? "") {
+                    if let earlier = parts.form.files[field] { FileSystemPaths.removeQuietly(earlier.path) }
+                    parts.form.files[field] = ReceivedUpload(path: path, name: name, size: parts.size, received: clock())
+                } else {
+                    // An empty file input: the browser sends a part with no bytes.
+                    FileSystemPaths.removeQuietly(path)
+                }
+            } else if let name = parts.fieldName, parts.fileName == nil {
+                parts.form.fields[name] = String(decoding: parts.text, as: UTF8.self)
+            }
+            parts.file = nil
+            parts.path = nil
+            parts.text = []
+            parts.fieldName = nil
+            parts.fileName = nil
+            parts.open = false
+        }
+        var total: Int64 = 0
+        func abandon() {
+            try? parts.file?.close()
+            if let path = parts.path { FileSystemPaths.removeQuietly(path) }
+            parts.form.discard()
+        }
+        do {
+            for try await buffer in request.body {
+                total += Int64(buffer.readableBytes)
+                guard total <= limit else { throw PortalError.tooLarge(limit) }
+                try parser.execute(buffer)
+                if let failure = parts.failure { throw failure }
+            }
+        } catch let error as PortalError {
+            abandon()
+            throw error
+        } catch {
+            abandon()
             throw .incomplete
         }
-        kept = true
-        return Received(upload: ReceivedUpload(path: path, name: result.name, size: result.size, received: clock()), fields: result.fields)
+        if parts.open {
+            abandon()
+            throw .incomplete
+        }
+        // Every file of a form shares the instant its body was complete.
+        let now = clock()
+        for key in parts.form.files.keys { parts.form.files[key]?.received = now }
+        return parts.form
+    }
+
+    private func newPath() -> String {
+        folder.appendingPathComponent("upload-\(Credentials.randomHex(bytes: 12))").path
+    }
+
+    private func create(_ path: String) throws(PortalError) -> OpenFile {
+        do throws(SystemError) {
+            return try OpenFile.creating(path, mode: 0o600)
+        } catch {
+            throw .unavailable(error.english)
+        }
     }
 
     private func raw(_ body: RequestBody, into file: OpenFile) async throws(PortalError) -> Int64 {
@@ -74,84 +199,6 @@ struct UploadReceiver {
             throw .incomplete
         }
         return size
-    }
-
-    /// One pass over the parts: the `file` part to disk, the others (at
-    /// most 64 KiB together) as text.
-    private func multipart(_ body: RequestBody, boundary: String, into file: OpenFile)
-        async throws(PortalError) -> (size: Int64, name: String, fields: [String: String]) {
-        final class Parts {
-            var headers: [(String, String)] = []
-            var fieldName: String?
-            var fileName: String?
-            var isFile = false
-            var fileSeen = false
-            var fileComplete = false
-            var fileSize: Int64 = 0
-            var text: [UInt8] = []
-            var textTotal = 0
-            var fields: [String: String] = [:]
-            var failure: PortalError?
-        }
-        let parts = Parts()
-        let parser = MultipartParser(boundary: boundary)
-        let limit = self.limit
-        parser.onHeader = { name, value in
-            guard name.lowercased() == "content-disposition" else { return }
-            parts.fieldName = UploadReceiver.parameter("name", in: value)
-            parts.fileName = UploadReceiver.parameter("filename*", in: value).flatMap(UploadReceiver.extendedValue)
-                ?? UploadReceiver.parameter("filename", in: value)
-            parts.isFile = parts.fieldName == "file" && !parts.fileSeen
-        }
-        parser.onBody = { buffer in
-            guard parts.failure == nil else { return }
-            if parts.isFile {
-                parts.fileSize += Int64(buffer.readableBytes)
-                do throws(SystemError) {
-                    try file.write(Data(buffer.readableBytesView))
-                } catch {
-                    parts.failure = .unavailable(error.english)
-                }
-            } else {
-                parts.textTotal += buffer.readableBytes
-                guard parts.textTotal <= 64 << 10 else {
-                    parts.failure = .badRequest(vi: "Các trường của biểu mẫu quá dài.", en: "Form fields too long.")
-                    return
-                }
-                parts.text += buffer.readableBytesView
-            }
-        }
-        parser.onPartComplete = {
-            if parts.isFile {
-                parts.fileSeen = true
-                parts.fileComplete = true
-                parts.isFile = false
-            } else if let name = parts.fieldName {
-                parts.fields[name] = String(decoding: parts.text, as: UTF8.self)
-            }
-            parts.text = []
-            parts.fieldName = nil
-        }
-        var total: Int64 = 0
-        do {
-            for try await buffer in body {
-                total += Int64(buffer.readableBytes)
-                guard total <= limit else { throw PortalError.tooLarge(limit) }
-                try parser.execute(buffer)
-                if let failure = parts.failure { throw failure }
-            }
-        } catch let error as PortalError {
-            throw error
-        } catch {
-            throw .incomplete
-        }
-        guard parts.fileComplete else {
-            throw parts.fileSeen || parts.fileName != nil
-                ? .incomplete
-                : .badRequest(vi: "Chưa chọn tệp báo cáo để gửi (trường \"file\").", en: "No part named \"file\" in the form.")
-        }
-        let name = try Self.cleanName(parts.fileName ?? "")
-        return (parts.fileSize, name, parts.fields)
     }
 
     /// The name to record for a raw body: `X-Filename`, percent-decoded,
