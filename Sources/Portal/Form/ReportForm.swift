@@ -130,6 +130,19 @@ enum ReportForm {
 
     // MARK: the page
 
+    /// The checker speaks to people who write XML (`"completed"`); the form's
+    /// clerk chose "Đã hoàn thành" from a list: the message says that.
+    static func inWords(_ message: String) -> String {
+        var said = message
+        for status in TaskStatus.allCases {
+            if let state = TaskState(rawValue: status.rawValue) { said = said.replacingOccurrences(of: "\"\(status.rawValue)\"", with: "\"\(Words.task(state))\"") }
+        }
+        for kind in DifficultyKind.allCases { said = said.replacingOccurrences(of: "\"\(kind.rawValue)\"", with: "\"\(Words.difficulty(kind))\"") }
+        for to in ProposalAddressee.allCases { said = said.replacingOccurrences(of: "\"\(to.rawValue)\"", with: "\"\(Words.addressee(to))\"") }
+        for source in FundingSource.allCases { said = said.replacingOccurrences(of: "\"\(source.rawValue)\"", with: "\"\(Words.funding(source))\"") }
+        return said
+    }
+
     /// A problem the checker found, placed: beside a field when it points at one.
     struct Problem {
         var field: String?
@@ -140,17 +153,19 @@ enum ReportForm {
 
     static func values(_ draft: ReportDraft, plan: Plan, problems: [Problem], notice: String?, stale: ReportDraft?) -> [String: Any] {
         let isPlan = draft.kind == .plan
+        let problems = problems.map { problem in
+            var said = problem
+            said.message = inWords(problem.message)
+            return said
+        }
         var byField: [String: [String]] = [:]
         for problem in problems { if let field = problem.field { byField[field, default: []].append(problem.message) } }
         var fieldsUsed = Set<String>()
         func field(_ id: String, _ value: String, label: String) -> [String: Any] {
             fieldsUsed.insert(id)
-            var entry: [String: Any] = ["id": id, "value": value, "label": label]
-            if let messages = byField[id] {
-                entry["errors"] = messages
-                entry["invalid"] = true
-            }
-            return entry
+            // Every key set, even empty: Mustache would look a missing one up in the page around it.
+            let messages = byField[id] ?? []
+            return ["id": id, "value": value, "label": label, "fieldErrors": messages, "invalid": !messages.isEmpty]
         }
         func options(_ pairs: [(String, String)], selected: String) -> [[String: Any]] {
             pairs.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == selected] }
