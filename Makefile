@@ -59,7 +59,7 @@ bench: deps
 	$(SWIFT) build -c release
 	scripts/bench $(N)
 	[ -f .bench/corpus-2000/.done ] || { rm -rf .bench/corpus-2000; .build/release/CorpusGenerator --bundles 2000 --out .bench/corpus-2000 >/dev/null && touch .bench/corpus-2000/.done; }
-	scripts/load-test .bench/corpus-2000/inbox --binary .build/release/baocao
+	scripts/load-test .bench/corpus-2000 --binary .build/release/baocao
 
 clean:
 	rm -rf $(DEMO) .build .build-fuzz .bench

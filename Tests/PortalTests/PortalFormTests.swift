@@ -144,6 +144,32 @@ final class PortalFormTests: XCTestCase {
         }
     }
 
+    func testVietnameseStaysIntactAndTheDocumentCanBePreviewed() async throws {
+        let portal = try PortalFixture()
+        try await portal.test { client in
+            let clerk = Browser()
+            _ = try await clerk.signIn(client, "cdsqg", portal.passwords["cdsqg"]!)
+            let start = try await clerk.get(client, "/don-vi/bao-cao?nam=2026&loai=bao-cao")
+            _ = try await clerk.post(client, "/don-vi/bao-cao/bat-dau", ["csrf": Browser.csrf(start), "nam": "2026", "loai": "bao-cao"])
+            let form = try await clerk.get(client, "/don-vi/bao-cao?nam=2026&loai=bao-cao")
+            let decomposed = "Nguyễn Thị Hoà".decomposedStringWithCanonicalMapping
+            XCTAssertNotEqual(Array(decomposed.utf8), Array("Nguyễn Thị Hoà".utf8), "typed in NFD")
+            let preview = try await Self.post(clerk, client, [
+                ("csrf", Browser.csrf(form)), ("nam", "2026"), ("loai", "bao-cao"), ("version", Self.version(form)),
+                ("t0-status", "on-schedule"), ("t0-progress", "50 %"), ("t0-responsible", decomposed),
+                ("preparer-name", decomposed), ("action", "preview"),
+            ])
+            XCTAssertEqual(preview.status, .ok, preview.text)
+            XCTAssertEqual(preview.headers[.contentType], "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            XCTAssertEqual(Array(Data(buffer: preview.body).prefix(2)), [0x50, 0x4B])
+            let saved = try await clerk.get(client, "/don-vi/bao-cao?nam=2026&loai=bao-cao")
+            // Bytes, not Strings: Swift compares strings up to canonical equivalence.
+            let bytes = Data(buffer: saved.body)
+            XCTAssertNotNil(bytes.range(of: Data("Nguyễn Thị Hoà".precomposedStringWithCanonicalMapping.utf8)), "kept in NFC")
+            XCTAssertNil(bytes.range(of: Data(decomposed.utf8)))
+        }
+    }
+
     func testADetailedPlanIsFilledAndSent() async throws {
         let portal = try PortalFixture(clock: "2026-01-20T09:00:00+07:00")
         try await portal.test { client in

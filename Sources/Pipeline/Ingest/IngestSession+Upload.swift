@@ -25,7 +25,7 @@ extension IngestSession {
         } catch {
             return .left(.unreadable(error))
         }
-        return try await take([arrival]).first ?? .left(.vanished)
+        return try await takeOne(arrival)
     }
 
     /// Removes what uploads cut off half way (or a killed server) left in

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Intake
 import ReportModel
 import Store
@@ -23,6 +24,9 @@ public final class IngestSession: @unchecked Sendable {
     private let writer = DispatchQueue(label: "baocao.ingest.writer")
     /// Called when another process holds the store.
     private let onWait: @Sendable () -> Void
+    /// Single arrivals (uploads) waiting for the writer: each drain takes all
+    /// of them in one commit, so concurrent uploads share their syncs.
+    private let waiting = Mutex<[(Arrival, CheckedContinuation<Taken, any Error>)]>([])
 
     public init(checker: SubmissionChecker, store: SubmissionStore, receipts: ReceiptWriter, onWait: @escaping @Sendable () -> Void = {}) {
         self.checker = checker
@@ -48,16 +52,50 @@ public final class IngestSession: @unchecked Sendable {
     public func take(_ arrivals: [Arrival], afterCommit: @escaping @Sendable ([Taken]) throws -> Void = { _ in })
         async throws -> [Taken] {
         try await onWriter { [self] in
-            let taken = try store.exclusively(onWait: onWait) {
-                let taken = arrivals.map(takeOne)
-                if taken.contains(where: \.isTaken) {
-                    let layout = store.layout
-                    try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
-                    try store.commitStaged()
-                }
-                return taken
-            }
+            let taken = try commit(arrivals)
             try afterCommit(taken)
+            return taken
+        }
+    }
+
+    /// One arrival, committed together with whatever else arrives while the
+    /// writer is busy (group commit): the portal's concurrent uploads then
+    /// cost one sync per batch, as the inbox's files do.
+    public func takeOne(_ arrival: Arrival) async throws -> Taken {
+        try await withCheckedThrowingContinuation { continuation in
+            let first = waiting.withLock { queue in
+                queue.append((arrival, continuation))
+                return queue.count == 1
+            }
+            if first { writer.async { [self] in drainWaiting() } }
+        }
+    }
+
+    /// Takes every waiting arrival as one batch, on the writer.
+    private func drainWaiting() {
+        let batch = waiting.withLock { queue in
+            defer { queue.removeAll() }
+            return queue
+        }
+        guard !batch.isEmpty else { return }
+        do {
+            let taken = try commit(batch.map(\.0))
+            for (outcome, (_, continuation)) in zip(taken, batch) { continuation.resume(returning: outcome) }
+        } catch {
+            for (_, continuation) in batch { continuation.resume(throwing: error) }
+        }
+    }
+
+    /// Decides and keeps `arrivals` in order holding the store's lock, then
+    /// makes them durable: one sync per file system, one ledger append.
+    private func commit(_ arrivals: [Arrival]) throws -> [Taken] {
+        try store.exclusively(onWait: onWait) {
+            let taken = arrivals.map(decideAndKeep)
+            if taken.contains(where: \.isTaken) {
+                let layout = store.layout
+                try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
+                try store.commitStaged()
+            }
             return taken
         }
     }
@@ -71,7 +109,7 @@ public final class IngestSession: @unchecked Sendable {
 
     /// Decides one arrival and keeps its bytes and receipts (synced later
     /// with the batch). Runs on the writer, holding the store's lock.
-    private func takeOne(_ arrival: Arrival) -> Taken {
+    private func decideAndKeep(_ arrival: Arrival) -> Taken {
         guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
             if case .left(let reason) = arrival.state { return .left(reason) }
             return .left(.changing)
