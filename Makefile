@@ -54,12 +54,11 @@ fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
 # Release build, then the benchmark at N = 1,000 and 10,000 (N=… to change),
-# then the portal under load: 16 clients, 2,000 uploads, beside the inbox.
+# ending with the figures for the largest N: ratio-bare, floor-ratio,
+# consolidate-rss-mib and portal-ratio (16 clients, 2,000 uploads, beside the inbox).
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench $(N)
-	[ -f .bench/corpus-2000/.done ] || { rm -rf .bench/corpus-2000; .build/release/CorpusGenerator --bundles 2000 --out .bench/corpus-2000 >/dev/null && touch .bench/corpus-2000/.done; }
-	scripts/load-test .bench/corpus-2000 --binary .build/release/baocao
 
 clean:
 	rm -rf $(DEMO) .build .build-fuzz .bench

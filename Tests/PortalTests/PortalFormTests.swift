@@ -170,6 +170,39 @@ final class PortalFormTests: XCTestCase {
         }
     }
 
+    func testADraftStartsFromLastYearsReportOrTheDetailedPlan() async throws {
+        let portal = try PortalFixture()
+        try await portal.test { client in
+            let sent = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: portal.upload("cdsqg", name: "CDSQG-2026.xml"),
+                                                body: try PortalFixture.file("inbox-2026/CDSQG-2026.xml"))
+            XCTAssertEqual(sent.status, .created)
+            let responsible = try XCTUnwrap(try StoredReport(resources: PortalFixture.resources)
+                .read(Data(contentsOf: PortalFixture.fixtures.appendingPathComponent("inbox-2026/CDSQG-2026.xml")), path: "r.xml")
+                .tasks.first?.responsible)
+            let clerk = Browser()
+            _ = try await clerk.signIn(client, "cdsqg", portal.passwords["cdsqg"]!)
+            let start = try await clerk.get(client, "/don-vi/bao-cao?nam=2027&loai=bao-cao")
+            XCTAssertTrue(start.text.contains("Bắt đầu từ báo cáo năm 2026"), start.text)
+            _ = try await clerk.post(client, "/don-vi/bao-cao/bat-dau", ["csrf": Browser.csrf(start), "nam": "2027", "loai": "bao-cao", "tu": "nam-truoc"])
+            let form = try await clerk.get(client, "/don-vi/bao-cao?nam=2027&loai=bao-cao")
+            XCTAssertTrue(form.text.contains(responsible), "the person in charge carried over")
+            XCTAssertTrue(form.text.contains("Báo cáo kết quả thực hiện năm 2027"))
+
+            // A detailed plan on file: the annual report can start from it.
+            let plan = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: portal.upload("cdsqg", name: "CDSQG-KH-2026.xml"),
+                                                body: try PortalFixture.file("plans-2026/CDSQG-KH-2026.xml"))
+            XCTAssertEqual(plan.status, .created, plan.text)
+            let other = Browser()
+            _ = try await other.signIn(client, "cdsqg", portal.passwords["cdsqg"]!)
+            let start2026 = try await other.get(client, "/don-vi/bao-cao?nam=2026&loai=bao-cao")
+            XCTAssertTrue(start2026.text.contains("Bắt đầu từ kế hoạch triển khai chi tiết năm 2026"), start2026.text)
+            _ = try await other.post(client, "/don-vi/bao-cao/bat-dau", ["csrf": Browser.csrf(start2026), "nam": "2026", "loai": "bao-cao",
+                                                                         "tu": "ke-hoach-chi-tiet"])
+            let fromPlan = try await other.get(client, "/don-vi/bao-cao?nam=2026&loai=bao-cao")
+            XCTAssertTrue(fromPlan.text.contains("value=\"2026-06\""), "a row for each planned month")
+        }
+    }
+
     func testADetailedPlanIsFilledAndSent() async throws {
         let portal = try PortalFixture(clock: "2026-01-20T09:00:00+07:00")
         try await portal.test { client in

@@ -94,18 +94,12 @@ struct PageRoutes {
                                                 done: request.uri.queryParameters["xong"].map(String.init)))
         }
         router.post("van-phong/van-ban") { request, context in
-            let (_, session) = try await requireSecretariat(request, context)
-            let form = try await Form.read(request, context)
-            try Self.checkCSRF(form["csrf"], session.csrf)
-            let year = Self.year(form["nam"]) ?? portal.today.year
+            let year = try await secretariatPost(request, context)
             let built = try await portal.buildDocuments(year: year)
             return Reply.redirect("/van-phong/van-ban?nam=\(year)&xong=\(built.count)-tong-hop")
         }
         router.post("van-phong/don-doc") { request, context in
-            let (_, session) = try await requireSecretariat(request, context)
-            let form = try await Form.read(request, context)
-            try Self.checkCSRF(form["csrf"], session.csrf)
-            let year = Self.year(form["nam"]) ?? portal.today.year
+            let year = try await secretariatPost(request, context)
             let written = try await portal.writeReminders(year: year)
             return Reply.redirect("/van-phong/van-ban?nam=\(year)&xong=\(written.count)-don-doc")
         }
@@ -183,6 +177,14 @@ struct PageRoutes {
         let found = try await require(request, context)
         guard found.0.isSecretariat else { throw PortalError.forbidden }
         return found
+    }
+
+    /// A secretariat's form that acts on a year: its token checked, the year it names.
+    private func secretariatPost(_ request: Request, _ context: PortalContext) async throws -> Int {
+        let (_, session) = try await requireSecretariat(request, context)
+        let form = try await Form.read(request, context)
+        try Self.checkCSRF(form["csrf"], session.csrf)
+        return Self.year(form["nam"]) ?? portal.today.year
     }
 
     static func checkCSRF(_ sent: String?, _ expected: String?) throws(PortalError) {

@@ -50,18 +50,9 @@ public struct PlannedTask: Sendable, Equatable, Codable {
     }
 }
 
-/// What a task will have achieved by the end of a month.
-public struct Milestone: Sendable, Equatable, Codable {
-    public var month: YearMonth
-    public var text: String
-    public var location: SourceLocation
-
-    public init(month: YearMonth, text: String, location: SourceLocation = SourceLocation()) {
-        self.month = month
-        self.text = text
-        self.location = location
-    }
-}
+/// What a task will have achieved by the end of a month: the same shape
+/// as a report's monthly result, said in the future.
+public typealias Milestone = MonthlyResult
 
 /// What a file checked as a submission turned out to be.
 public enum Submitted: Sendable, Equatable {

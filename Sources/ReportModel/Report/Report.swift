@@ -133,7 +133,8 @@ public struct TaskReport: Sendable, Equatable, Codable {
     }
 }
 
-/// What was achieved in one month (`result@month`).
+/// A month and what was achieved in it (`result@month`), or, in a detailed
+/// plan, what will have been achieved by its end (`milestone@month`).
 public struct MonthlyResult: Sendable, Equatable, Codable {
     public var month: YearMonth
     public var text: String

@@ -110,10 +110,7 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "Tên tài khoản (account name).") var name: String
         @OptionGroup var options: CommonOptions
 
-        func run() throws {
-            try AccountCommand.explained { try AccountAdmin(storeRoot: options.storeURL, plan: try options.resources().plan).setDisabled(true, name: name) }
-            Output.print("Đã khóa tài khoản \(name).\n")
-        }
+        func run() throws { try AccountCommand.setDisabled(true, name: name, options: options) }
     }
 
     struct Enable: ParsableCommand {
@@ -121,10 +118,13 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "Tên tài khoản (account name).") var name: String
         @OptionGroup var options: CommonOptions
 
-        func run() throws {
-            try AccountCommand.explained { try AccountAdmin(storeRoot: options.storeURL, plan: try options.resources().plan).setDisabled(false, name: name) }
-            Output.print("Đã mở lại tài khoản \(name).\n")
-        }
+        func run() throws { try AccountCommand.setDisabled(false, name: name, options: options) }
+    }
+
+    static func setDisabled(_ disabled: Bool, name: String, options: CommonOptions) throws {
+        let admin = AccountAdmin(storeRoot: options.storeURL, plan: try options.resources().plan)
+        try explained { try admin.setDisabled(disabled, name: name) }
+        Output.print(disabled ? "Đã khóa tài khoản \(name).\n" : "Đã mở lại tài khoản \(name).\n")
     }
 
     struct List: ParsableCommand {
