@@ -126,6 +126,15 @@ public final class XMLWriter {
     /// A conservative XML name check (ASCII start rule, any non-ASCII allowed):
     /// enough to refuse names that would break the markup.
     static func validate(name: String) throws(XMLWriterError) {
+        // The documents' own names are ASCII: checked by byte, the rest by Unicode property.
+        let bytes = name.utf8
+        if let first = bytes.first, first < 0x80, bytes.allSatisfy({ $0 < 0x80 }) {
+            func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+            guard first == 0x5F || isLetter(first),
+                  bytes.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E })
+            else { throw XMLWriterError(.invalidName, "not an XML name: \"\(name)\"") }
+            return
+        }
         guard let first = name.unicodeScalars.first,
               first == "_" || first.properties.isAlphabetic,
               name.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "-" || $0 == "." || $0.properties.isAlphabetic

@@ -24,9 +24,11 @@ public struct YearMerge {
     /// submissions, e.g. to those answering one request. Without `detail`,
     /// the units' month-by-month results and products are left out (what a
     /// review across the years does not need); their difficulties and
-    /// proposals are kept.
+    /// proposals are kept. `each` sees every report used as it is read
+    /// (whole), so a caller can write from it without reading it again.
     public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true, approvedOnly: Bool = false,
-                      including: (LedgerRecord) -> Bool = { _ in true }) throws -> YearConsolidation {
+                      including: (LedgerRecord) -> Bool = { _ in true },
+                      each: (SourceRef, Report) throws -> Void = { _, _ in }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf, approvedOnly: approvedOnly)
         let completedEarlier = index.tasksCompleted(before: year)
         // Reports used, in a fixed order (by unit code).
@@ -36,6 +38,7 @@ public struct YearMerge {
             let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
                                    received: record.receipt.received, late: record.receipt.late)
             var read = try reports.report(for: record)
+            try each(source, read)
             if !detail {
                 // Only figures and the units' words in brief: drop the rest before holding a year of reports.
                 for n in read.tasks.indices {

@@ -7,7 +7,8 @@ extension Publisher {
     /// `baocao consolidate --year Y`: the ministry summary, the Prime
     /// Minister report and each unit's own report, in `OUTBOX/Y/`.
     public func yearDocuments(year: Int, asOf: CalendarDate, approvedOnly: Bool = false) throws -> YearConsolidation {
-        var data = try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly)
+        // Each unit's own report is written as its report is read for the merge: one read each.
+        var data = try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly, each: unitReportWriter(year: year, asOf: asOf))
         let writer = OutputWriter(folder: folder(year), outbox: outbox)
         let summary = "ministry-summary-\(year)"
         let pmReport = "pm-report-\(year)"
@@ -17,7 +18,6 @@ extension Publisher {
                          baseName: summary)
         try writer.write(PrimeMinisterReport.document(data, context: context(.pmReport, year: year, asOf: asOf)), data: data,
                          baseName: pmReport)
-        _ = try unitReports(data.submissions, year: year, asOf: asOf)
         return data
     }
 
@@ -26,17 +26,16 @@ extension Publisher {
     /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
     public func adhocDocument(year: Int, request: String?, subject: String?, asOf: CalendarDate,
                               approvedOnly: Bool = false) throws -> YearConsolidation {
-        var data = try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly) { record in
+        var data = try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly, including: { record in
             guard let request else { return true }
             let id = record.receipt.id ?? ""
             return id == request || id.hasPrefix(request + "-")
-        }
+        }, each: unitReportWriter(year: year, asOf: asOf))
         let writer = OutputWriter(folder: folder(year, "adhoc"), outbox: outbox)
         let base = "adhoc-\(request.map(Self.fileSafe) ?? "all")-\(year)"
         data.documents = [writer.path(base, "docx"), writer.path(base, "xml")] + unitReportPaths(data.submissions, year: year)
         try writer.write(AdhocSummary.document(data, request: request, subject: subject, context: context(nil, year: year, asOf: asOf)),
                          data: data, baseName: base)
-        _ = try unitReports(data.submissions, year: year, asOf: asOf)
         return data
     }
 }

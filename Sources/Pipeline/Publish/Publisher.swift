@@ -52,19 +52,19 @@ public struct Publisher {
         parts.reduce(outbox.appendingPathComponent(String(year))) { $0.appendingPathComponent($1) }
     }
 
-    /// Each submission used, rendered as the unit's own report in
-    /// `OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`; the paths written.
-    func unitReports(_ submissions: [SourceRef], year: Int, asOf: CalendarDate) throws -> [String] {
+    /// Writes each submission used as the unit's own report, in
+    /// `OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`, from the report the
+    /// merge has just read.
+    func unitReportWriter(year: Int, asOf: CalendarDate) -> (SourceRef, Report) throws -> Void {
         let writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
         let context = DocumentContext(plan: plan, date: asOf)
-        return try submissions.flatMap { source in
-            let report = try KeptReports(store: store, reader: reader).report(sha256: source.sha256)
-            return try writer.write(UnitReport.document(report, received: source.received, context: context),
-                                    baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
+        return { source, report in
+            _ = try writer.write(UnitReport.document(report, received: source.received, context: context),
+                                 baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
         }
     }
 
-    /// Where `unitReports` writes, relative to the outbox.
+    /// Where `unitReportWriter` writes, relative to the outbox.
     func unitReportPaths(_ submissions: [SourceRef], year: Int) -> [String] {
         submissions.flatMap { source in
             ["docx", "xml"].map { "\(year)/units/unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission)).\($0)" }

@@ -101,7 +101,7 @@ public enum Words {
 enum Prose {
     /// `text` ending in exactly one full stop (or its own `!`/`?`).
     static func sentence(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = text.trimmedWhitespace
         while let last = trimmed.last, ".;:,".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return "" }
         return "!?…".contains(last) ? trimmed : trimmed + "."
@@ -109,7 +109,7 @@ enum Prose {
 
     /// `text` without its final stop, to be followed by more of the sentence.
     static func clause(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = text.trimmedWhitespace
         while let last = trimmed.last, ".;:,".contains(last) { trimmed.removeLast() }
         return trimmed
     }
@@ -127,5 +127,17 @@ enum Prose {
     static func lowerFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()
+    }
+}
+
+extension String {
+    /// Without white space (new lines included) at either end. In Swift:
+    /// Foundation's `trimmingCharacters` goes through NSString on Linux,
+    /// and the documents call this for every sentence of every unit.
+    var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -55,12 +55,22 @@ extension BodyWriter {
 
     /// `w:t`, preserving space only where XML would otherwise lose it.
     private func writeText(_ text: String) throws {
-        let needsPreserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("  ")
+        let needsPreserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || Self.hasDoubleSpace(text)
         if needsPreserve {
             try xml.element("w:t", ["xml:space": "preserve"]) { try xml.text(text) }
         } else {
             try xml.element("w:t", text: text)
         }
+    }
+
+    /// Two spaces in a row, which Word would collapse without `xml:space`.
+    static func hasDoubleSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+        }
+        return false
     }
 
     enum Piece: Equatable {
@@ -71,6 +81,8 @@ extension BodyWriter {
 
     /// Splits run text at tabs and line breaks (`\n`, `\r\n`, `\r`).
     static func pieces(of text: String) -> [Piece] {
+        // Most text has no tab or line break: one piece, without walking its characters.
+        if !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text.isEmpty ? [] : [.text(text)] }
         var pieces: [Piece] = []
         var current = ""
         func flush() {
