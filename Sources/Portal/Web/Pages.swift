@@ -3,6 +3,7 @@ import Foundation
 import Store
 import Mustache
 import Pipeline
+import Rendering
 import ReportModel
 
 /// The pages: Mustache templates (`Resources/templates`) filled with what
@@ -91,15 +92,17 @@ enum Pages {
         }
     }
 
+    /// A unit's reporting state in outputs.md's words, with what the board adds.
     static func state(_ unit: ReportingStatus.UnitState) -> (label: String, css: String) {
+        let word = Words.reporting(unit.state)
         switch unit.state {
-        case .onTime: return ("Đã gửi đúng hạn", "on-time")
-        case .late: return ("Gửi muộn \(unit.daysLate ?? 0) ngày", "late")
-        case .returned: return ("Bị trả lại, chờ gửi lại", "returned")
+        case .onTime: return (word, "on-time")
+        case .late: return ("\(word) \(unit.daysLate ?? 0) ngày", "late")
+        case .returned: return ("\(word), chờ đơn vị gửi lại", "returned")
         case .missing:
-            if !unit.rejected.isEmpty { return ("Chưa có báo cáo hợp lệ (\(unit.rejected.count) tệp bị từ chối)", "rejected") }
+            if !unit.rejected.isEmpty { return ("\(word) hợp lệ (\(unit.rejected.count) tệp bị từ chối)", "rejected") }
             // Before the deadline nothing is wrong yet.
-            return unit.daysLate.map { ("Chưa gửi (quá hạn \($0) ngày)", "missing") } ?? ("Chưa gửi", "pending")
+            return unit.daysLate.map { ("\(word) (quá hạn \($0) ngày)", "missing") } ?? (word, "pending")
         }
     }
 
