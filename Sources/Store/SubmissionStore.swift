@@ -257,6 +257,8 @@ public final class SubmissionStore {
 public enum KeptInput {
     case bytes(Data, modified: Int)
     case file(OpenFile, size: Int64, modified: Int)
+    /// A file of the store's own (a portal upload in `uploads/`): renamed into place.
+    case owned(path: String, modified: Int)
 
     func keep(at url: URL, sha256: String, sync: SyncPolicy) throws(KeepFailure) {
         switch self {
@@ -264,6 +266,8 @@ public enum KeptInput {
             do { try DurableFile.keep(data, modified: modified, at: url, sync: sync) } catch { throw .store(error) }
         case .file(let source, let size, let modified):
             try DurableFile.keepCopy(of: source, sha256: sha256, size: size, modified: modified, at: url, sync: sync)
+        case .owned(let path, let modified):
+            do { try DurableFile.adopt(path, modified: modified, at: url, sync: sync) } catch { throw .store(error) }
         }
     }
 }

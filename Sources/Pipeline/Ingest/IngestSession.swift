@@ -144,7 +144,11 @@ public final class IngestSession: @unchecked Sendable {
         if verdict.outcome != .duplicate {
             let input: KeptInput
             do throws(InputSource.Problem) {
-                if holdsBytes {
+                if case .upload(let path, _) = arrival.source {
+                    // The server's own file: renamed into the store, not copied.
+                    try arrival.source.checkUnchanged()
+                    input = .owned(path: path, modified: key.receivedEpoch)
+                } else if holdsBytes {
                     try arrival.source.checkUnchanged()
                     input = .bytes(file.bytes, modified: key.receivedEpoch)
                 } else {

@@ -177,7 +177,7 @@ struct UploadReceiver {
 
     private func create(_ path: String) throws(PortalError) -> OpenFile {
         do throws(SystemError) {
-            return try OpenFile.creating(path, mode: 0o600)
+            return try OpenFile.creating(path, mode: 0o644)
         } catch {
             throw .unavailable(error.english)
         }

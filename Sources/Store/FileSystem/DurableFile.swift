@@ -47,6 +47,27 @@ public enum DurableFile {
         }
     }
 
+    /// Keeps a file that is the store's own already (a portal upload, written
+    /// by the server alone in `uploads/` on the store's file system and
+    /// closed) by renaming it into place: no copy, the bytes that were
+    /// checked. `modified` becomes its modification time.
+    public static func adopt(_ path: String, modified: Int, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
+        if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular {
+            FileSystemPaths.removeQuietly(path)
+            return
+        }
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder, sync: sync)
+        try system { () throws(SystemError) in
+            let file = try OpenFile.reading(path)
+            try file.setModified(modified)
+            if sync == .now { try file.sync() }
+            try file.close()
+            try FileSystemPaths.rename(path, to: url.path)
+        }
+        if sync == .now { try syncFolder(folder) }
+    }
+
     /// Keeps `data` (the very bytes that were checked) under `url`, as `keepCopy` does.
     public static func keep(_ data: Data, modified: Int, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == Int64(data.count) { return }
