@@ -34,7 +34,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "Store", dependencies: ["ReportModel", "SystemKit", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Consolidation", dependencies: ["ReportModel", "Store"]),
+        .target(name: "Consolidation", dependencies: ["ReportModel", "Store", "SystemKit"]),
         .target(name: "Pipeline", dependencies: ["Intake", "Store", "Consolidation", "Rendering", "ReportModel", "SystemKit"]),
         .target(
             name: "Portal",

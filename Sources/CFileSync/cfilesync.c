@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <linux/fs.h>
@@ -7,3 +8,5 @@
 int baocao_syncfs(int fd) { return syncfs(fd); }
 
 int baocao_clone(int destination, int source) { return ioctl(destination, FICLONE, source); }
+
+int baocao_open_anonymous(const char *folder) { return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600); }

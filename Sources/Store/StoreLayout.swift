@@ -11,6 +11,7 @@ import Foundation
 /// keys/UNIT.pub                  the keyring
 /// accounts.json                  the portal's accounts (bcrypt and SHA-256 hashes only)
 /// uploads/                       portal uploads still arriving (temporary, never kept)
+/// staging/                       inbox files copied while checked, until kept (temporary)
 /// lock                           held by the running command
 /// ```
 ///
@@ -32,6 +33,10 @@ public struct StoreLayout: Sendable {
     /// Uploads being received by the portal: on the store's own file system,
     /// so keeping one is a rename or a reflink away; never part of the store.
     public var uploads: URL { root.appendingPathComponent("uploads") }
+    /// Inbox files copied here from the very bytes that were checked, while
+    /// they are checked (on every core), then renamed into place when kept:
+    /// the store's own copy without reading and hashing the file again.
+    public var staging: URL { root.appendingPathComponent("staging") }
     public var keys: URL { root.appendingPathComponent("keys") }
     public var originals: URL { root.appendingPathComponent("originals") }
     public var quarantine: URL { root.appendingPathComponent("quarantine") }

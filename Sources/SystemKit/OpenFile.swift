@@ -47,6 +47,14 @@ public final class OpenFile {
         return OpenFile(descriptor: fd, path: path)
     }
 
+    /// A file with no name in `folder`, open to read and write, gone when
+    /// closed: scratch space a crash cannot leave behind.
+    public static func anonymous(in folder: String) throws(SystemError) -> OpenFile {
+        let fd = baocao_open_anonymous(folder)
+        guard fd >= 0 else { throw SystemError("open", folder) }
+        return OpenFile(descriptor: fd, path: folder)
+    }
+
     public func status() throws(SystemError) -> FileStatus {
         var s = stat()
         guard fstat(descriptor, &s) == 0 else { throw SystemError("fstat", path) }
@@ -75,6 +83,24 @@ public final class OpenFile {
         guard n >= 0 else { throw SystemError("read", path) }
         data.count = n
         return data
+    }
+
+    /// Exactly `count` bytes at `offset` (pread), whatever the current position.
+    public func read(count: Int, at offset: Int64) throws(SystemError) -> Data {
+        guard count > 0 else { return Data() }
+        guard let block = malloc(count) else { throw SystemError("read", path, ENOMEM) }
+        var done = 0
+        while done < count {
+            let n = pread(descriptor, block + done, count - done, off_t(offset) + off_t(done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let code = n < 0 ? errno : EIO
+                free(block)
+                throw SystemError("read", path, code)
+            }
+            done += n
+        }
+        return Data(bytesNoCopy: block, count: count, deallocator: .free)
     }
 
     /// Everything from the current position to the end, refusing more than `limit` bytes.

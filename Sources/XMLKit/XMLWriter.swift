@@ -17,7 +17,8 @@ import Foundation
 /// let bytes = try w.finish()
 /// ```
 public final class XMLWriter {
-    private let buffer: xmlBufferPtr
+    /// The in-memory buffer; nil when writing to a file.
+    private let buffer: xmlBufferPtr?
     private var writer: xmlTextWriterPtr?
     private var depth = 0
 
@@ -33,9 +34,21 @@ public final class XMLWriter {
         self.writer = writer
     }
 
+    /// A writer into a new file at `path` (created or emptied), through
+    /// libxml2's own output buffer: a large document is never held whole.
+    /// `finish()` flushes and closes it and returns no bytes.
+    public init(file path: String) throws(XMLWriterError) {
+        XMLLibrary.ensureInitialized()
+        guard let writer = xmlNewTextWriterFilename(path, 0) else {
+            throw XMLWriterError(.libxml, "cannot create \(path)")
+        }
+        buffer = nil
+        self.writer = writer
+    }
+
     deinit {
         if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
+        if let buffer { xmlBufferFree(buffer) }
     }
 
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, as OOXML parts carry it.
@@ -94,6 +107,17 @@ public final class XMLWriter {
         try check(xmlTextWriterWriteComment(w, text), "comment")
     }
 
+    /// Bytes written as they are, unescaped: markup the caller's own writer
+    /// produced (a part replayed into a Flat OPC package).
+    public func raw(_ bytes: Data) throws(XMLWriterError) {
+        let w = try open("raw")
+        guard !bytes.isEmpty else { return }
+        let result = bytes.withUnsafeBytes { raw in
+            xmlTextWriterWriteRawLen(w, raw.bindMemory(to: xmlChar.self).baseAddress, Int32(raw.count))
+        }
+        try check(result, "raw")
+    }
+
     /// Closes the innermost open element (`<a/>` when it has no content).
     public func endElement() throws(XMLWriterError) {
         let w = try open("endElement")
@@ -107,8 +131,12 @@ public final class XMLWriter {
         let w = try open("finish")
         guard depth == 0 else { throw XMLWriterError(.unbalanced, "finish with \(depth) element(s) still open") }
         try check(xmlTextWriterEndDocument(w), "finish")
-        xmlFreeTextWriter(w)  // flushes into the buffer
+        // Flushes into the buffer, or to the file (a failed write shows here).
+        let flushed = xmlTextWriterFlush(w)
+        xmlFreeTextWriter(w)
         writer = nil
+        try check(flushed, "finish")
+        guard let buffer else { return Data() }
         let length = Int(xmlBufferLength(buffer))
         guard length > 0, let content = xmlBufferContent(buffer) else { return Data() }
         return Data(bytes: content, count: length)

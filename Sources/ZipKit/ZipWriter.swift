@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Same entries in, byte-identical archive out: entries keep the given
 /// order, every entry gets the same compression level and the timestamp
-/// 1980-01-01 00:00, and the archive is built in memory, not in a file.
+/// 1980-01-01 00:00, whether the archive is built in memory or in a file.
 /// Each call is independent, so it may run on many threads at once.
 public enum ZipWriter {
     /// Deflate level used for every `.deflate` entry; fixed for determinism.
@@ -46,12 +46,52 @@ public enum ZipWriter {
         return try contents(of: target)
     }
 
+    /// The archive of `entries`, written to a new file at `path` (created
+    /// or replaced) as libzip goes: entries given as files are streamed, so
+    /// memory stays flat whatever their size. The same bytes as `archive`.
+    public static func write(_ entries: [Entry], to path: String) throws(ZipError) {
+        if entries.isEmpty {
+            guard FileManager.default.createFile(atPath: path, contents: emptyArchive) else {
+                throw ZipError(.internal, "cannot write \(path)")
+            }
+            return
+        }
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            throw ZipError.consuming(&error, "cannot create \(path)")
+        }
+        do {
+            for (position, entry) in entries.enumerated() {
+                try add(entry, at: position, to: archive)
+            }
+        } catch {
+            zip_discard(archive)
+            throw error
+        }
+        guard zip_close(archive) == 0 else {
+            let failure = ZipError.fromArchive(archive, "cannot write archive")
+            zip_discard(archive)
+            throw failure
+        }
+    }
+
     private static func add(_ entry: Entry, at position: Int, to archive: OpaquePointer) throws(ZipError) {
         guard !entry.name.isEmpty else { throw ZipError(.invalidArgument, "entry \(position) has an empty name") }
-        guard let copy = mallocCopy(of: entry.data) else { throw ZipError(.internal, "out of memory") }
-        guard let source = zip_source_buffer(archive, copy, zip_uint64_t(entry.data.count), 1) else {
-            free(copy)
-            throw ZipError.fromArchive(archive, "cannot add \"\(entry.name)\"")
+        let source: OpaquePointer
+        if let file = entry.file {
+            guard let opened = zip_source_file(archive, file, 0, -1) else {
+                throw ZipError.fromArchive(archive, "cannot add \"\(entry.name)\"")
+            }
+            source = opened
+        } else {
+            guard let copy = mallocCopy(of: entry.data) else { throw ZipError(.internal, "out of memory") }
+            guard let buffered = zip_source_buffer(archive, copy, zip_uint64_t(entry.data.count), 1) else {
+                free(copy)
+                throw ZipError.fromArchive(archive, "cannot add \"\(entry.name)\"")
+            }
+            source = buffered
         }
         let index = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {

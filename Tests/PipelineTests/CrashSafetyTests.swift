@@ -20,7 +20,8 @@ final class CrashSafetyTests: XCTestCase {
     /// ~70 files, so a run spans several batches: accepted reports,
     /// byte-identical duplicates (in the same batch and across batches), a
     /// superseding report, ID_CONFLICT, SUPERSEDES_UNKNOWN, malformed XML
-    /// (twice, same bytes), an unknown unit, and a late report.
+    /// (twice, same bytes), an unknown unit, inputs over 256 KiB (kept
+    /// through staging/), and a late report.
     static func makeInbox() throws -> [Input] {
         var inputs: [Input] = []
         var minute = 0
@@ -39,6 +40,13 @@ final class CrashSafetyTests: XCTestCase {
             case 38: add("malformed-again", Sample.malformed("CR-bad"))
             case 44: add("unit-unknown", Sample.report(id: "CR-nounit", unit: "NOPE", trainees: 558))
             case 50: add("dup-of-33", Sample.report(id: "CR-33", trainees: 133))
+            case 55:
+                // Over 256 KiB (trailing white space is well-formed): written to
+                // staging/ while checked, then renamed into place.
+                let padding = Data(repeating: 0x0A, count: 300 << 10)
+                add("large", Sample.report(id: "CR-large", trainees: 321) + padding)
+                add("large-dup", Sample.report(id: "CR-large", trainees: 321) + padding)
+                add("large-malformed", Sample.malformed("CR-bad-large") + padding)
             default: break
             }
         }
@@ -183,9 +191,12 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(of("unit-unknown")?.outcome, .rejected)
         XCTAssertEqual(outcome["zzz-late.xml"]?.late, true)
         XCTAssertEqual(outcome["zzz-late.xml"]?.outcome, .accepted)
-        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .accepted }.count, 62 + 1 + 1)
-        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .duplicate }.count, 2)
-        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .rejected }.count, 5)
+        XCTAssertEqual(of("large")?.outcome, .accepted)
+        XCTAssertEqual(of("large-dup")?.outcome, .duplicate)
+        XCTAssertEqual(of("large-malformed")?.codes, ["XML_MALFORMED"])
+        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .accepted }.count, 62 + 1 + 1 + 1)
+        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .duplicate }.count, 3)
+        XCTAssertEqual(ledger.filter { $0.receipt.outcome == .rejected }.count, 6)
         XCTAssertEqual(ledger.count, inputs.count)
     }
 

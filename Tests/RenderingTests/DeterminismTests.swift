@@ -17,6 +17,29 @@ import Testing
         #expect(try again.flatOPC() == flat)
     }
 
+    /// A long document is written through a scratch file, its deferred
+    /// blocks made as they are written: the same bytes as in memory, and
+    /// deferring a block changes nothing.
+    @Test func streamedPackagesHaveTheBytesOfTheDocumentInMemory() throws {
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = SampleDocument.make()
+        var deferred = whole
+        let middle = deferred.blocks.count / 2
+        let moved = Array(deferred.blocks[middle..<middle + 3])
+        deferred.blocks.replaceSubrange(middle..<middle + 3, with: [.deferred(DeferredBlocks { moved })])
+        #expect(try deferred.docx() == whole.docx())
+
+        let scratch = directory.appendingPathComponent("document.xml").path
+        let package = try deferred.package(documentFile: scratch)
+        let docx = directory.appendingPathComponent("streamed.docx").path
+        let flat = directory.appendingPathComponent("streamed.xml").path
+        try package.writeDocx(to: docx)
+        try package.writeFlatOPC(to: flat)
+        #expect(FileManager.default.contents(atPath: docx) == (try whole.docx()))
+        #expect(FileManager.default.contents(atPath: flat) == (try whole.flatOPC()))
+    }
+
     @Test func flatOPCIsWellFormedWithOnePartPerPackagePart() throws {
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -8,4 +8,9 @@ int baocao_syncfs(int fd);
 /// Fails (EOPNOTSUPP, EXDEV…) where the file system cannot; the caller then
 /// copies. Variadic ioctl cannot be called from Swift, hence this wrapper.
 int baocao_clone(int destination, int source);
+
+/// open(folder, O_TMPFILE | O_RDWR): a file with no name, gone when closed
+/// (scratch space that a crash cannot leave behind). O_TMPFILE is a macro
+/// Swift does not import.
+int baocao_open_anonymous(const char *folder);
 #endif

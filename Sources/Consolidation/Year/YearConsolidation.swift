@@ -24,6 +24,45 @@ public struct YearConsolidation: Codable, Sendable, Equatable {
     public var slipped: [SlippedMilestone]
     /// Milestones whose month has ended (kept or slipped).
     public var milestonesDue: Int
+    /// Where a merge keeps the units' month-by-month results (`tasks` then
+    /// hold none): read them through `results(of:)`. Nil when `tasks` hold
+    /// their own, as a merge without detail or a test leaves them.
+    public var spill: ResultSpill? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case year, asOf, documents, reporting, tasks, indicators, unitIndicators, funding, submissions, plans, slipped, milestonesDue
+    }
+
+    /// Encodes every task with its results (read back from the spill).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(reporting, forKey: .reporting)
+        try container.encode(tasks.map(withResults), forKey: .tasks)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(unitIndicators, forKey: .unitIndicators)
+        try container.encode(funding, forKey: .funding)
+        try container.encode(submissions, forKey: .submissions)
+        try container.encode(plans, forKey: .plans)
+        try container.encode(slipped, forKey: .slipped)
+        try container.encode(milestonesDue, forKey: .milestonesDue)
+        try spill?.check()
+    }
+
+    /// A task's month-by-month results, by month then unit.
+    public func results(of task: TaskOutcome) -> [ResultLine] {
+        spill?.results(of: task.code) ?? task.results
+    }
+
+    /// The task with its results in it, as the `.json` writes it.
+    public func withResults(_ task: TaskOutcome) -> TaskOutcome {
+        guard spill != nil else { return task }
+        var whole = task
+        whole.results = results(of: task)
+        return whole
+    }
 
     /// Due tasks by where they stand, each counted once: an overdue task
     /// counts as overdue only, so the counts add up to the due tasks.

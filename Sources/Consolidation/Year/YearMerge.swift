@@ -31,7 +31,9 @@ public struct YearMerge {
                       each: (SourceRef, Report) throws -> Void = { _, _ in }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf, approvedOnly: approvedOnly)
         let completedEarlier = index.tasksCompleted(before: year)
-        // Reports used, in a fixed order (by unit code).
+        // Reports used, in a fixed order (by unit code). Their results go
+        // to the spill as each is read: a year of units' words is never held.
+        let spill = detail ? try ResultSpill() : nil
         var used: [(SourceRef, Report)] = []
         for (unit, record) in index.effective(year: year, kind: kind, approvedOnly: approvedOnly).sorted(by: { $0.key < $1.key })
         where including(record) {
@@ -39,12 +41,11 @@ public struct YearMerge {
                                    received: record.receipt.received, late: record.receipt.late)
             var read = try reports.report(for: record)
             try each(source, read)
-            if !detail {
-                // Only figures and the units' words in brief: drop the rest before holding a year of reports.
-                for n in read.tasks.indices {
-                    read.tasks[n].results = []
-                    read.tasks[n].products = []
-                }
+            for n in read.tasks.indices {
+                spill?.append(unit: unit, task: read.tasks[n].code, results: read.tasks[n].results)
+                read.tasks[n].results = []
+                // Without detail, only figures and the units' words in brief.
+                if !detail { read.tasks[n].products = [] }
             }
             used.append((source, read))
         }
@@ -70,7 +71,7 @@ public struct YearMerge {
             unitIndicators: IndicatorMerge.unitDefined(used: used),
             funding: funding,
             submissions: used.map(\.0),
-            plans: plans.plans, slipped: plans.slipped, milestonesDue: plans.due)
+            plans: plans.plans, slipped: plans.slipped, milestonesDue: plans.due, spill: spill)
     }
 
     private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, used: [(SourceRef, Report)],
@@ -105,9 +106,7 @@ public struct YearMerge {
             overdue: due && plan.isOverdue(task, year: year, completed: completed, reported: reported, asOf: asOf),
             deadline: task.schedule.deadline(for: year)?.description,
             responsible: lead?.1.responsible,
-            results: reports.flatMap { source, entry in
-                entry.results.map { ResultLine(month: $0.month.description, unit: source.unit, text: $0.text) }
-            }.sorted { ($0.month, $0.unit) < ($1.month, $1.unit) },
+            results: [],  // in the spill, or dropped without detail
             products: reports.flatMap { source, entry in
                 entry.products.map { ProductLine(unit: source.unit, date: $0.date?.description, file: $0.file, text: $0.text) }
             },

@@ -22,8 +22,9 @@ public struct IngestRun: Sendable {
     public var batchSize = 16
     /// A file changed less than this many seconds ago waits for the next run.
     public var settleSeconds = 2
-    /// Inputs up to this size (a bare report) are kept from the bytes that were checked;
-    /// larger ones are copied again from the inbox, hashed as they are kept.
+    /// Inputs up to this size (a bare report) are held until kept; larger
+    /// ones are written to the store's `staging/` from the same bytes while
+    /// they are checked, then renamed into place.
     public var bytesHeldLimit: Int64 = 256 << 10
 
     public init(checker: SubmissionChecker, storeRoot: URL, receipts: ReceiptWriter) {
@@ -111,8 +112,31 @@ public struct IngestRun: Sendable {
         }
         var inspection = session.inspect(incoming)
         let holdsBytes = incoming.oversize == nil && entry.size <= held
-        if !holdsBytes { inspection.file.bytes = Data() }
-        return Arrival(state: .inspected(inspection, holdsBytes: holdsBytes), source: .inbox(inbox, entry), channel: .inbox)
+        var staged: String?
+        if !holdsBytes {
+            if incoming.oversize == nil { staged = stage(incoming, entry: entry, in: session.layout) }
+            inspection.file.bytes = Data()
+        }
+        var arrival = Arrival(state: .inspected(inspection, holdsBytes: holdsBytes), source: .inbox(inbox, entry), channel: .inbox)
+        arrival.staged = staged
+        return arrival
+    }
+
+    /// Writes the bytes that were checked to `staging/` (synced with the
+    /// batch, before its commit). Nil when that fails: the file is then
+    /// copied again from the inbox when kept, and checked as it is.
+    private static func stage(_ incoming: IncomingFile, entry: InboxEntry, in layout: StoreLayout) -> String? {
+        let path = layout.staging.appendingPathComponent(".\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())").path
+        do throws(SystemError) {
+            try FileSystemPaths.makeFolder(layout.staging.path)
+            let file = try OpenFile.creating(path)
+            try file.write(incoming.bytes)
+            try file.close()
+            return path
+        } catch {
+            FileSystemPaths.removeQuietly(path)
+            return nil
+        }
     }
 }
 

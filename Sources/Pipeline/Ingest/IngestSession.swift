@@ -35,6 +35,7 @@ public final class IngestSession: @unchecked Sendable {
         self.onWait = onWait
         // What a killed run left half-written; another live writer's temporary files are kept.
         receipts.sweepLeftovers()
+        DurableFile.sweepLeftovers(in: store.layout.staging)
     }
 
     /// The store's layout (where uploads wait to be taken).
@@ -110,6 +111,8 @@ public final class IngestSession: @unchecked Sendable {
     /// Decides one arrival and keeps its bytes and receipts (synced later
     /// with the batch). Runs on the writer, holding the store's lock.
     private func decideAndKeep(_ arrival: Arrival) -> Taken {
+        // A staged copy not renamed into place (a duplicate, an input left) goes.
+        defer { if let staged = arrival.staged { FileSystemPaths.removeQuietly(staged) } }
         guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
             if case .left(let reason) = arrival.state { return .left(reason) }
             return .left(.changing)
@@ -151,6 +154,10 @@ public final class IngestSession: @unchecked Sendable {
                 } else if holdsBytes {
                     try arrival.source.checkUnchanged()
                     input = .bytes(file.bytes, modified: key.receivedEpoch)
+                } else if let staged = arrival.staged {
+                    // Written from the bytes that were checked: renamed into place.
+                    try arrival.source.checkUnchanged()
+                    input = .owned(path: staged, modified: key.receivedEpoch)
                 } else {
                     input = try arrival.source.reopen()
                 }
@@ -194,6 +201,9 @@ public struct Arrival: Sendable {
     public var sender: Sender
     /// Built by the portal's report form for a signed-in account, not uploaded as a file.
     public var builtByPortal = false
+    /// The checked bytes, written to the store's `staging/` while checked
+    /// (an inbox file too large to hold until its batch commits).
+    public var staged: String?
 
     public enum State: Sendable {
         /// Checked; `holdsBytes` when the inspection kept the bytes it checked.

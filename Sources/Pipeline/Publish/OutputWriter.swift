@@ -1,7 +1,9 @@
+import Consolidation
 import Foundation
 import Rendering
 import ReportModel
 import Store
+import SystemKit
 
 /// Writes one document as `.docx` and Flat OPC `.xml`, and the merged data
 /// behind it as `.json`, each durably (temp file, fsync, rename).
@@ -14,15 +16,36 @@ struct OutputWriter {
     /// The paths written, relative to the outbox, `.docx` first.
     @discardableResult
     func write(_ document: WordDocument, data: (some Encodable)? = nil as Never?, baseName: String) throws -> [String] {
-        let package = try document.package()
+        try write(document, baseName: baseName, json: data.map { value in { piece in try piece(JSONOutput.encode(value)) } })
+    }
+
+    /// A year's documents: the `.json` written a task at a time, each with
+    /// its results read back from the merge's spill.
+    @discardableResult
+    func write(_ document: WordDocument, data: YearConsolidation, baseName: String) throws -> [String] {
+        try write(document, baseName: baseName, json: data.writeJSON)
+    }
+
+    private func write(_ document: WordDocument, baseName: String,
+                       json: (((Data) throws -> Void) throws -> Void)?) throws -> [String] {
         DurableFile.sweepLeftovers(in: folder)
-        var written: [(URL, Foundation.Data)] = [
-            (file(baseName, "docx"), try package.docx()),
-            (file(baseName, "xml"), try package.flatOPC()),
-        ]
-        if let data { written.append((file(baseName, "json"), try JSONOutput.encode(data))) }
-        for (url, bytes) in written { try DurableFile.write(bytes, to: url) }
-        return written.prefix(2).map { relative($0.0) }
+        let written = [file(baseName, "docx"), file(baseName, "xml")]
+        if document.blocks.contains(where: \.isDeferred) {
+            // Long: document.xml goes to a scratch file as its blocks are
+            // made, and both packages are written from it.
+            try DurableFile.makeFolder(folder)
+            let scratch = folder.appendingPathComponent(".\(baseName).document.xml.tmp-\(getpid())").path
+            defer { FileSystemPaths.removeQuietly(scratch) }
+            let package = try document.package(documentFile: scratch)
+            try DurableFile.create(written[0]) { try package.writeDocx(to: $0) }
+            try DurableFile.create(written[1]) { try package.writeFlatOPC(to: $0) }
+        } else {
+            let package = try document.package()
+            try DurableFile.write(try package.docx(), to: written[0])
+            try DurableFile.write(try package.flatOPC(), to: written[1])
+        }
+        if let json { try DurableFile.write(to: file(baseName, "json"), pieces: json) }
+        return written.map(relative)
     }
 
     private func file(_ baseName: String, _ ext: String) -> URL {

@@ -89,7 +89,7 @@ public enum PrimeMinisterReport {
         // never credited to the lead), completed tasks first, a few of them.
         let highlights = due.sorted { ($0.standing == .completed ? 0 : 1) < ($1.standing == .completed ? 0 : 1) }
             .compactMap { task -> String? in
-                guard let result = task.results.last(where: { $0.unit == task.lead }) else { return nil }
+                guard let result = sections.data.results(of: task).last(where: { $0.unit == task.lead }) else { return nil }
                 return "\(context.unitName(task.lead)) \(Prose.lowerFirst(Prose.clause(result.text)))"
             }
         if !highlights.isEmpty { lines.append(Prose.sentence(highlights.prefix(maxHighlights).joined(separator: "; "))) }

@@ -96,7 +96,8 @@ struct YearSections {
         var blocks: [Block] = []
         for entry in groups {
             blocks.append(Decree30.itemHeading(String(entry.number), entry.group.title))
-            for task in entry.tasks { blocks += taskDetail(task) }
+            // Each task's words are read back and written one task at a time.
+            for task in entry.tasks { blocks.append(.deferred(DeferredBlocks { taskDetail(task) })) }
         }
         return blocks
     }
@@ -115,7 +116,7 @@ struct YearSections {
             blocks.append(Decree30.paragraph([Run("Nhận xét của \(context.secretariatName): ", .italic),
                                              Run("đơn vị chủ trì chưa báo cáo nhiệm vụ này.")]))
         }
-        for result in task.results {
+        for result in data.results(of: task) {
             let who = result.unit == task.lead ? "" : " (\(context.unitName(result.unit)), đơn vị phối hợp)"
             blocks.append(Decree30.paragraph("- Tháng \(Self.month(result.month))\(who): \(Prose.sentence(result.text))"))
         }

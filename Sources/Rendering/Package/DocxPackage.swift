@@ -16,12 +16,27 @@ public struct DocxPackage: Hashable, Sendable {
     /// all deflated, with ZipKit's fixed timestamps.
     public func docx() throws(RenderingError) -> Data {
         do {
-            let entries = [ZipWriter.Entry(name: "[Content_Types].xml", data: try contentTypes(), compression: .deflate)]
-                + parts.map { ZipWriter.Entry(name: $0.name, data: $0.bytes, compression: .deflate) }
-            return try ZipWriter.archive(entries)
+            return try ZipWriter.archive(try entries())
         } catch {
             throw RenderingError.wrapping(error)
         }
+    }
+
+    /// The same `.docx`, written to a new file at `path` as it goes.
+    public func writeDocx(to path: String) throws(RenderingError) {
+        do {
+            try ZipWriter.write(try entries(), to: path)
+        } catch {
+            throw RenderingError.wrapping(error)
+        }
+    }
+
+    private func entries() throws -> [ZipWriter.Entry] {
+        [ZipWriter.Entry(name: "[Content_Types].xml", data: try contentTypes(), compression: .deflate)]
+            + parts.map { part in
+                part.file.map { ZipWriter.Entry(name: part.name, file: $0, compression: .deflate) }
+                    ?? ZipWriter.Entry(name: part.name, data: part.bytes, compression: .deflate)
+            }
     }
 
     /// `[Content_Types].xml`: defaults for `rels` and `xml`, an override for

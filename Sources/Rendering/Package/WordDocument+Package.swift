@@ -7,10 +7,29 @@ extension WordDocument {
     /// table and the two headers; charts follow in document order), so the
     /// same document always yields the same bytes.
     public func package() throws(RenderingError) -> DocxPackage {
+        try package(documentFile: nil)
+    }
+
+    /// With `documentFile`, `word/document.xml` is written to that file as
+    /// its blocks are made (deferred blocks one at a time) and the package
+    /// refers to it: a document of any length in flat memory.
+    public func package(documentFile: String?) throws(RenderingError) -> DocxPackage {
         do {
             let headerIDs = (default: "rId4", first: "rId5")
             let chartID: (Int) -> String = { "rId\(6 + $0)" }
-            let (documentXML, charts) = try DocumentPart.xml(self, headerIDs: headerIDs, chartID: chartID)
+            let documentPart: PackagePart
+            let charts: [BarChart]
+            if let documentFile {
+                charts = try DocumentPart.write(self, to: documentFile, headerIDs: headerIDs, chartID: chartID)
+                // The zip records a file part's mode: rw-rw-rw-, as for a part
+                // in memory, so the `.docx` has the same bytes whatever the umask.
+                try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: documentFile)
+                documentPart = PackagePart(name: "word/document.xml", contentType: ContentType.document, file: documentFile)
+            } else {
+                let (documentXML, found) = try DocumentPart.xml(self, headerIDs: headerIDs, chartID: chartID)
+                charts = found
+                documentPart = PackagePart(name: "word/document.xml", contentType: ContentType.document, bytes: documentXML)
+            }
 
             var documentRelationships = [
                 Relationship(id: "rId1", type: Relationship.styles, target: "styles.xml"),
@@ -34,7 +53,7 @@ extension WordDocument {
             return DocxPackage(parts: [
                 PackagePart(name: "_rels/.rels", contentType: ContentType.relationships,
                             bytes: try Relationship.part(packageRelationships)),
-                PackagePart(name: "word/document.xml", contentType: ContentType.document, bytes: documentXML),
+                documentPart,
                 PackagePart(name: "word/_rels/document.xml.rels", contentType: ContentType.relationships,
                             bytes: try Relationship.part(documentRelationships)),
                 PackagePart(name: "word/styles.xml", contentType: ContentType.styles, bytes: try StylesPart.xml()),

@@ -51,6 +51,7 @@ final class BodyWriter {
             case .paragraph(let paragraph): try write(paragraph)
             case .table(let table): try write(table)
             case .sectionBreak: break  // resolved by writeBody
+            case .deferred(let later): try write(later.make())
             }
         }
     }

@@ -9,4 +9,12 @@ extension XMLWriter {
         try body(writer)
         return try writer.finish()
     }
+
+    /// The same, written to a new file at `path` as it goes.
+    static func part(file path: String, _ body: (XMLWriter) throws -> Void) throws {
+        let writer = try XMLWriter(file: path)
+        try writer.startDocument()
+        try body(writer)
+        _ = try writer.finish()
+    }
 }

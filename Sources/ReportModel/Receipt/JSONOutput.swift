@@ -11,6 +11,26 @@ public enum JSONOutput {
         return data
     }
 
+    /// `value` as `encode` writes it when it sits `depth` levels deep in a
+    /// larger document: each line after the first indented by two spaces a
+    /// level (empty lines, those of an empty array, stay empty), no final
+    /// newline. Strings escape their line feeds, so every line feed here is
+    /// the layout's. For writing a large document piece by piece.
+    public static func nested<T: Encodable>(_ value: T, depth: Int) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let flat = try encoder.encode(value)
+        let indent = [UInt8](repeating: 0x20, count: 2 * depth)
+        var out = Data(capacity: flat.count + flat.count / 8)
+        var previous: UInt8 = 0
+        for byte in flat {
+            if previous == 0x0A && byte != 0x0A { out.append(contentsOf: indent) }
+            out.append(byte)
+            previous = byte
+        }
+        return out
+    }
+
     /// The same, on one line: for what the store keeps, read by programs only.
     public static func compact<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()

@@ -23,6 +23,38 @@ public enum DurableFile {
         }
     }
 
+    /// Writes a new file at `url` through `produce`, which creates it at
+    /// the path it is given (a temporary name beside `url`), then makes it
+    /// durable and gives it its name as `write` does. For writers that open
+    /// their own file: libzip, libxml2, a stream of pieces.
+    public static func create(_ url: URL, sync: SyncPolicy = .now, _ produce: (String) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder, sync: sync)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        do {
+            try produce(temporary)
+            try system { () throws(SystemError) in
+                let file = try OpenFile.reading(temporary)
+                if sync == .now { try file.sync() }
+                try file.close()
+                try FileSystemPaths.rename(temporary, to: url.path)
+            }
+        } catch {
+            FileSystemPaths.removeQuietly(temporary)
+            throw error
+        }
+        if sync == .now { try syncFolder(folder) }
+    }
+
+    /// Writes the pieces `produce` gives into a new file at `url`, as `create` does.
+    public static func write(to url: URL, sync: SyncPolicy = .now, pieces produce: ((Data) throws -> Void) throws -> Void) throws {
+        try create(url, sync: sync) { path in
+            let file = try OpenFile.creating(path)
+            try produce { piece in try file.write(piece) }
+            try file.close()
+        }
+    }
+
     /// Keeps a copy of an input under `url`: the store's own bytes, never a
     /// link to a file someone else may still change. The copy is a reflink
     /// where the file system has them, else the bytes copied; either way the
@@ -141,7 +173,8 @@ public enum DurableFile {
         for raw in names {
             guard let name = String(validating: raw, as: UTF8.self), name.hasPrefix("."),
                   let marker = name.range(of: ".tmp-", options: .backwards),
-                  let pid = Int32(name[marker.upperBound...]) else { continue }
+                  // `.NAME.tmp-PID`, or libzip's own `.NAME.tmp-PID.XXXXXX` beside it.
+                  let pid = Int32(name[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }) else { continue }
             if !Processes.isAlive(pid) { FileSystemPaths.removeQuietly(folder.appendingPathComponent(name).path) }
         }
     }

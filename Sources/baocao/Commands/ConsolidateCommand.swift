@@ -45,7 +45,7 @@ struct ConsolidateCommand: ParsableCommand {
             ? try publisher.adhocDocument(year: year, request: request, subject: requestSubject, asOf: asOf, approvedOnly: approvedOnly)
             : try publisher.yearDocuments(year: year, asOf: asOf, approvedOnly: approvedOnly)
         if options.json {
-            try Output.json(data)
+            try data.writeJSON { FileHandle.standardOutput.write($0) }
         } else {
             Output.print("Đã lập báo cáo năm \(year) (tính đến \(data.asOf)):\n"
                 + data.documents.map { "  \(OutputPaths.display($0, outbox: options.outboxURL))\n" }.joined())
