@@ -170,16 +170,21 @@ struct YearSections {
 
     // MARK: III, IV. the units' words
 
-    /// Difficulties by unit: each under its task.
+    /// Difficulties by unit: each under its task. Made as it is written
+    /// (every unit's words: long in a year of many units).
     func difficultiesByUnit() -> [Block] {
-        byUnit(tasks.flatMap(\.difficulties).map { ($0.unit, $0.task, $0.text) },
-               none: "Các đơn vị không nêu khó khăn, vướng mắc trong báo cáo.")
+        [.deferred(DeferredBlocks {
+            byUnit(tasks.flatMap(\.difficulties).map { ($0.unit, $0.task, $0.text) },
+                   none: "Các đơn vị không nêu khó khăn, vướng mắc trong báo cáo.")
+        })]
     }
 
     /// Proposals by unit, then the secretariat's own.
     func proposalsByUnit() -> [Block] {
-        var blocks = byUnit(tasks.flatMap(\.proposals).map { ($0.unit, $0.task, $0.text) },
-                            none: "Các đơn vị không nêu đề xuất, kiến nghị trong báo cáo.")
+        var blocks: [Block] = [.deferred(DeferredBlocks {
+            byUnit(tasks.flatMap(\.proposals).map { ($0.unit, $0.task, $0.text) },
+                   none: "Các đơn vị không nêu đề xuất, kiến nghị trong báo cáo.")
+        })]
         if let own = context.notes?.proposals, !own.isEmpty {
             blocks.append(Decree30.paragraph([Run("Đề xuất của \(context.secretariatName):", .bold)]))
             blocks += own.map { Decree30.paragraph("- " + Prose.sentence($0.text)) }
@@ -189,12 +194,17 @@ struct YearSections {
 
     private func byUnit(_ texts: [(unit: String, task: String, text: String)], none: String) -> [Block] {
         guard !texts.isEmpty else { return [Decree30.paragraph(none)] }
-        var blocks: [Block] = []
+        // Units in the order they first appear, then by name (a stable sort).
         var units: [String] = []
-        for text in texts where !units.contains(text.unit) { units.append(text.unit) }
+        var grouped: [String: [(task: String, text: String)]] = [:]
+        for text in texts {
+            if grouped[text.unit] == nil { units.append(text.unit) }
+            grouped[text.unit, default: []].append((text.task, text.text))
+        }
+        var blocks: [Block] = []
         for unit in units.sorted(by: { context.unitName($0) < context.unitName($1) }) {
             blocks.append(Decree30.paragraph([Run(context.unitName(unit) + ":", .bold)]))
-            for text in texts where text.unit == unit {
+            for text in grouped[unit] ?? [] {
                 blocks.append(Decree30.paragraph("- Nhiệm vụ \(text.task): \(Prose.sentence(text.text))"))
             }
         }

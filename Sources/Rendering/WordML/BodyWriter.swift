@@ -27,13 +27,13 @@ final class BodyWriter {
         let sections = Self.sections(of: blocks, firstLayout: firstLayout)
         for (number, section) in sections.enumerated() {
             let isLast = number == sections.count - 1
-            var content = section.blocks
+            var content = blocks[section.range]
             if !isLast {
                 // A section ends with the paragraph that holds its sectPr.
                 var closing = Paragraph.empty(ParagraphProperties(spacing: .tight, markProperties: RunProperties(size: 2)))
                 if case .paragraph(let last)? = content.last {
                     closing = last
-                    content.removeLast()
+                    content = content.dropLast()
                 }
                 try write(content)
                 try write(closing, section: section.layout)
@@ -45,7 +45,7 @@ final class BodyWriter {
     }
 
     /// Blocks without section breaks (a table cell, a header).
-    func write(_ blocks: [Block]) throws {
+    func write(_ blocks: some Collection<Block>) throws {
         for block in blocks {
             switch block {
             case .paragraph(let paragraph): try write(paragraph)
@@ -62,15 +62,19 @@ final class BodyWriter {
         return (chartID(charts.count - 1), charts.count)
     }
 
-    private static func sections(of blocks: [Block], firstLayout: PageLayout) -> [(layout: PageLayout, blocks: [Block])] {
-        var result: [(layout: PageLayout, blocks: [Block])] = [(firstLayout, [])]
-        for block in blocks {
+    /// Where each section's blocks are (section breaks left out), and its layout.
+    private static func sections(of blocks: [Block], firstLayout: PageLayout) -> [(layout: PageLayout, range: Range<Int>)] {
+        var result: [(layout: PageLayout, range: Range<Int>)] = []
+        var layout = firstLayout
+        var start = blocks.startIndex
+        for (index, block) in zip(blocks.indices, blocks) {
             if case .sectionBreak(let next) = block {
-                result.append((next, []))
-            } else {
-                result[result.count - 1].blocks.append(block)
+                result.append((layout, start..<index))
+                layout = next
+                start = index + 1
             }
         }
+        result.append((layout, start..<blocks.endIndex))
         return result
     }
 }
