@@ -11,8 +11,14 @@ public struct ReceiptWriter: Sendable {
     }
 
     public func write(_ receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) {
-        try DurableFile.write(try SubmissionStore.json(receipt), to: jsonURL(receipt.file, receipt.sha256), sync: sync)
-        try DurableFile.write(Data(receipt.text.utf8), to: textURL(receipt.file, receipt.sha256), sync: sync)
+        try write(EncodedReceipt(receipt), sync: sync)
+    }
+
+    /// The same, from a receipt encoded once for the store and the outbox.
+    public func write(_ encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(StoreError) {
+        let receipt = encoded.receipt
+        try DurableFile.write(encoded.json, to: jsonURL(receipt.file, receipt.sha256), sync: sync)
+        try DurableFile.write(encoded.text, to: textURL(receipt.file, receipt.sha256), sync: sync)
     }
 
     /// Clears what a killed run left half-written; call with the store lock held.
@@ -28,4 +34,19 @@ public struct ReceiptWriter: Sendable {
     private func base(_ file: String, _ sha256: String) -> String { "\(SubmissionStore.safeName(file)).\(sha256.prefix(12))" }
     private func jsonURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".json") }
     private func textURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".txt") }
+}
+
+/// A receipt with the bytes of its files, encoded once: the store keeps the
+/// same JSON beside the input (and the same text in quarantine) as the
+/// outbox shows.
+public struct EncodedReceipt: Sendable {
+    public let receipt: Receipt
+    public let json: Data
+    public let text: Data
+
+    public init(_ receipt: Receipt) throws(StoreError) {
+        self.receipt = receipt
+        json = try SubmissionStore.json(receipt)
+        text = Data(receipt.text.utf8)
+    }
 }

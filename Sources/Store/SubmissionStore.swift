@@ -158,9 +158,17 @@ public final class SubmissionStore {
     /// checked; without them the input is copied from `source` and its hash
     /// checked again.
     public func keepAccepted(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
+        let encoded: EncodedReceipt
+        do { encoded = try EncodedReceipt(receipt) } catch { throw .store(error) }
+        return try keepAccepted(input, receipt: encoded, sync: sync)
+    }
+
+    /// The same, with the receipt encoded once for the store and the outbox.
+    public func keepAccepted(_ input: KeptInput, receipt encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
+        let receipt = encoded.receipt
         // The receipt first: a kept file is never without the receipt that names its input.
         do {
-            try DurableFile.write(try Self.json(receipt), to: layout.originalReceipt(receipt.sha256), sync: sync)
+            try DurableFile.write(encoded.json, to: layout.originalReceipt(receipt.sha256), sync: sync)
         } catch {
             throw .store(error)
         }
@@ -173,12 +181,20 @@ public final class SubmissionStore {
     /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Inputs with
     /// the same bytes share the folder, each with its own receipt.
     public func keepRejected(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
+        let encoded: EncodedReceipt
+        do { encoded = try EncodedReceipt(receipt) } catch { throw .store(error) }
+        return try keepRejected(input, receipt: encoded, sync: sync)
+    }
+
+    /// The same, with the receipt encoded once for the store and the outbox.
+    public func keepRejected(_ input: KeptInput, receipt encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
+        let receipt = encoded.receipt
         let folder = layout.quarantine(receipt.sha256)
         let name = Self.safeName(receipt.file)
         let file = folder.appendingPathComponent(name)
         do {
-            try DurableFile.write(try Self.json(receipt), to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix), sync: sync)
-            try DurableFile.write(Data(receipt.text.utf8), to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
+            try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix), sync: sync)
+            try DurableFile.write(encoded.text, to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
         } catch {
             throw .store(error)
         }

@@ -144,6 +144,8 @@ public final class IngestSession: @unchecked Sendable {
         verdict.receipt.account = arrival.account
         var kept: String?
         var completed: [String] = []
+        let encoded: EncodedReceipt
+        do { encoded = try EncodedReceipt(verdict.receipt) } catch { return .left(.notKept(error)) }
         if verdict.outcome != .duplicate {
             let input: KeptInput
             do throws(InputSource.Problem) {
@@ -166,11 +168,11 @@ public final class IngestSession: @unchecked Sendable {
             }
             do throws(KeepFailure) {
                 if verdict.outcome == .accepted {
-                    kept = try store.keepAccepted(input, receipt: verdict.receipt, sync: .deferred)
+                    kept = try store.keepAccepted(input, receipt: encoded, sync: .deferred)
                     // Only the lead's word completes a task; a coordinating unit's share does not.
                     completed = verdict.report?.tasks.filter { $0.status == .completed && $0.role == .lead }.map(\.code) ?? []
                 } else {
-                    kept = try store.keepRejected(input, receipt: verdict.receipt, sync: .deferred)
+                    kept = try store.keepRejected(input, receipt: encoded, sync: .deferred)
                 }
             } catch {
                 switch error {
@@ -180,7 +182,7 @@ public final class IngestSession: @unchecked Sendable {
             }
         }
         do {
-            try receipts.write(verdict.receipt, sync: .deferred)
+            try receipts.write(encoded, sync: .deferred)
         } catch {
             return .left(.notKept(error))
         }

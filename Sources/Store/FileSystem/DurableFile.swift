@@ -135,23 +135,40 @@ public enum DurableFile {
 
     /// Writes a new file at a temporary name beside `url` with `fill`, then
     /// gives it its name; on any failure the temporary file is removed.
+    /// Paths are worked on as strings: this runs for every receipt.
     private static func replace(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
-        let folder = url.deletingLastPathComponent()
-        try makeFolder(folder, sync: sync)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let file = try system { () throws(SystemError) in try OpenFile.creating(temporary.path) }
+        let path = url.path
+        let (folder, name) = split(path)
+        try makeFolder(path: folder, sync: sync)
+        let temporary = "\(folder)/.\(name).tmp-\(processID)"
+        let file = try system { () throws(SystemError) in try OpenFile.creating(temporary) }
         do throws(StoreError) {
             try fill(file)
             try system { () throws(SystemError) in
                 if sync == .now { try file.sync() }
                 try file.close()
-                try FileSystemPaths.rename(temporary.path, to: url.path)
+                try FileSystemPaths.rename(temporary, to: path)
             }
         } catch {
-            FileSystemPaths.removeQuietly(temporary.path)
+            FileSystemPaths.removeQuietly(temporary)
             throw error
         }
-        if sync == .now { try syncFolder(folder) }
+        if sync == .now { try system { () throws(SystemError) in try Folder(folder).sync() } }
+    }
+
+    private static let processID = getpid()
+
+    /// `/a/b/c` → (`/a/b`, `c`); a bare name is in `.`.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// `makeFolder` on a path.
+    private static func makeFolder(path: String, sync: SyncPolicy) throws(StoreError) {
+        if (try? FileSystemPaths.status(path))?.kind == .folder { return }
+        try makeFolder(URL(fileURLWithPath: path), sync: sync)
     }
 
     /// Flushes every file system holding one of `urls`, once each: one call
