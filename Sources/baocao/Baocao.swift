@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SystemKit
 import ReportModel
 
 /// `baocao`: the report consolidation pipeline of the SME digital
@@ -26,6 +27,7 @@ enum ExitStatus {
 @main
 enum Main {
     static func main() async {
+        MemoryPolicy.returnLargeBlocksWhenFreed()
         do {
             var command = try Baocao.parseAsRoot()
             if var command = command as? AsyncParsableCommand {

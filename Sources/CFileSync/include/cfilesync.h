@@ -13,4 +13,8 @@ int baocao_clone(int destination, int source);
 /// (scratch space that a crash cannot leave behind). O_TMPFILE is a macro
 /// Swift does not import.
 int baocao_open_anonymous(const char *folder);
+
+/// mallopt(M_MMAP_THRESHOLD, bytes): blocks from `bytes` up are mapped for
+/// themselves and returned when freed. <malloc.h> is not in Swift's Glibc.
+int baocao_map_blocks_from(int bytes);
 #endif

@@ -168,7 +168,10 @@ public enum DurableFile {
     /// `makeFolder` on a path.
     private static func makeFolder(path: String, sync: SyncPolicy) throws(StoreError) {
         if (try? FileSystemPaths.status(path))?.kind == .folder { return }
-        try makeFolder(URL(fileURLWithPath: path), sync: sync)
+        let parent = split(path).folder
+        if parent != path { try makeFolder(path: parent, sync: sync) }
+        try system { () throws(SystemError) in try FileSystemPaths.makeFolder(path) }
+        if sync == .now { try system { () throws(SystemError) in try Folder(parent).sync() } }
     }
 
     /// Flushes every file system holding one of `urls`, once each: one call
@@ -209,10 +212,7 @@ public enum DurableFile {
 
     /// Creates `url` and its parents, each made durable in its parent.
     public static func makeFolder(_ url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        if (try? FileSystemPaths.status(url.path))?.kind == .folder { return }
-        try makeFolder(url.deletingLastPathComponent(), sync: sync)
-        try system { () throws(SystemError) in try FileSystemPaths.makeFolder(url.path) }
-        if sync == .now { try syncFolder(url.deletingLastPathComponent()) }
+        try makeFolder(path: url.path, sync: sync)
     }
 
     /// fsync on a folder: makes the names in it (renames, unlinks) durable.
