@@ -26,6 +26,17 @@ struct OutputWriter {
         try write(document, baseName: baseName, json: data.writeJSON)
     }
 
+    /// A document whose `.json` holds the same data as the one written for
+    /// `sameDataAs`: that file's bytes, copied rather than encoded again.
+    @discardableResult
+    func write(_ document: WordDocument, jsonOf sameDataAs: String, baseName: String) throws -> [String] {
+        let source = file(sameDataAs, "json").path
+        return try write(document, baseName: baseName) { piece in
+            let input = try OpenFile.reading(source)
+            while case let chunk = try input.read(upTo: 1 << 20), !chunk.isEmpty { try piece(chunk) }
+        }
+    }
+
     private func write(_ document: WordDocument, baseName: String,
                        json: (((Data) throws -> Void) throws -> Void)?) throws -> [String] {
         DurableFile.sweepLeftovers(in: folder)

@@ -16,7 +16,8 @@ extension Publisher {
             + unitReportPaths(data.submissions, year: year)
         try writer.write(MinistrySummary.document(data, context: context(.ministrySummary, year: year, asOf: asOf)), data: data,
                          baseName: summary)
-        try writer.write(PrimeMinisterReport.document(data, context: context(.pmReport, year: year, asOf: asOf)), data: data,
+        // The same data: its `.json` is the summary's, copied.
+        try writer.write(PrimeMinisterReport.document(data, context: context(.pmReport, year: year, asOf: asOf)), jsonOf: summary,
                          baseName: pmReport)
         return data
     }

@@ -21,14 +21,19 @@ public enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let flat = try encoder.encode(value)
         let indent = [UInt8](repeating: 0x20, count: 2 * depth)
-        var out = Data(capacity: flat.count + flat.count / 8)
-        var previous: UInt8 = 0
-        for byte in flat {
-            if previous == 0x0A && byte != 0x0A { out.append(contentsOf: indent) }
-            out.append(byte)
-            previous = byte
+        var out = [UInt8]()
+        out.reserveCapacity(flat.count + flat.count / 8)
+        flat.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            // Line by line: each line after a line feed gets the indent, unless empty.
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+                if start > 0 && bytes[start] != 0x0A { out.append(contentsOf: indent) }
+                out.append(contentsOf: bytes[start..<end])
+                start = end
+            }
         }
-        return out
+        return Data(out)
     }
 
     /// The same, on one line: for what the store keeps, read by programs only.
