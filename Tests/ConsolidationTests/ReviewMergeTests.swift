@@ -150,4 +150,14 @@ final class ReviewMergeTests: XCTestCase {
         XCTAssertEqual(zones.latestYear, 2028)
         XCTAssertEqual(review.funding[.stateBudget], 3_000_000_000)
     }
+
+    /// The `.json` written a year at a time has the bytes of the whole encoded at once.
+    func testTheReviewWrittenAYearAtATimeHasTheBytesOfTheWhole() throws {
+        for kind in [ReviewKind.midterm, .final] {
+            let review = try ThreeYears.store().review(kind, asOf: day(kind == .midterm ? "2028-12-01" : "2030-12-01"))
+            var pieces = Data()
+            try review.writeJSON { pieces.append($0) }
+            XCTAssertEqual(String(decoding: pieces, as: UTF8.self), String(decoding: try JSONOutput.encode(review), as: UTF8.self))
+        }
+    }
 }

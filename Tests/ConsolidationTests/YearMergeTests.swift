@@ -280,4 +280,29 @@ final class YearMergeTests: XCTestCase {
         }
         XCTAssertEqual(settled(try merged()), settled(try merged()))
     }
+
+    /// Results go to the merge's spill and come back by month, then unit,
+    /// one unit's results of a month in its report's order; the `.json`
+    /// written a task at a time has the bytes of the whole encoded at once.
+    func testResultsComeBackFromTheSpillInOrderAndTheJSONIsTheWhole() throws {
+        func result(_ month: Int, _ text: String) -> MonthlyResult { MonthlyResult(month: YearMonth(year: 2026, month: month), text: text) }
+        let store = FixtureStore()
+        store.accept("HVCL", year: 2026, id: "HVCL-2026", received: "2026-11-10T08:00:00+07:00", tasks: [
+            task("2.3.8", .onSchedule, 80, results: [result(9, "HVCL tháng 9"), result(6, "HVCL tháng 6 (a)"), result(6, "HVCL tháng 6 (b)")]),
+        ])
+        store.accept("PTIT", year: 2026, id: "PTIT-2026", received: "2026-11-11T08:00:00+07:00", tasks: [
+            task("2.3.8", .onSchedule, 50, role: .coordinating, results: [result(7, "PTIT tháng 7"), result(6, "PTIT tháng 6")]),
+        ])
+        let data = try store.merge(year: 2026, asOf: asOf)
+        XCTAssertNotNil(data.spill, "a merge with detail keeps its results in the spill")
+        let outcome = try XCTUnwrap(data.task("2.3.8"))
+        XCTAssertEqual(outcome.results, [], "not held by the task")
+        XCTAssertEqual(data.results(of: outcome).map(\.text),
+                       ["HVCL tháng 6 (a)", "HVCL tháng 6 (b)", "PTIT tháng 6", "PTIT tháng 7", "HVCL tháng 9"])
+        var whole = data
+        whole.tasks = data.tasks.map(data.withResults)
+        whole.spill = nil
+        XCTAssertEqual(String(decoding: try data.json(), as: UTF8.self), String(decoding: try JSONOutput.encode(whole), as: UTF8.self))
+        XCTAssertEqual(try data.json(), try JSONOutput.encode(data), "encoding the merge itself reads its results back too")
+    }
 }

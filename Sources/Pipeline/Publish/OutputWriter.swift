@@ -26,6 +26,12 @@ struct OutputWriter {
         try write(document, baseName: baseName, json: data.writeJSON)
     }
 
+    /// A review: the `.json` written a year at a time.
+    @discardableResult
+    func write(_ document: WordDocument, data: MultiYearReview, baseName: String) throws -> [String] {
+        try write(document, baseName: baseName, json: data.writeJSON)
+    }
+
     /// A document whose `.json` holds the same data as the one written for
     /// `sameDataAs`: that file's bytes, copied rather than encoded again.
     @discardableResult

@@ -31,7 +31,7 @@ struct ReviewCommand: ParsableCommand {
         let data = try Publisher(resources: resources, store: try options.storeForReading(), outbox: options.outboxURL, notes: notes)
             .review(kind, asOf: options.asOfDate(resources.plan.calendar))
         if options.json {
-            try Output.json(data)
+            try data.writeJSON { FileHandle.standardOutput.write($0) }
         } else {
             Output.print("Đã lập báo cáo \(data.review.vietnameseName) \(data.firstYear)–\(data.lastYear) (tính đến \(data.asOf)):\n"
                 + data.documents.map { "  \(OutputPaths.display($0, outbox: options.outboxURL))\n" }.joined())
