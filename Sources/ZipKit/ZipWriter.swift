@@ -29,20 +29,7 @@ public enum ZipWriter {
         zip_error_fini(&error)
         zip_source_keep(target)  // keep the buffer alive past zip_close
         defer { zip_source_free(target) }
-
-        do {
-            for (position, entry) in entries.enumerated() {
-                try add(entry, at: position, to: archive)
-            }
-        } catch {
-            zip_discard(archive)
-            throw error
-        }
-        guard zip_close(archive) == 0 else {
-            let failure = ZipError.fromArchive(archive, "cannot write archive")
-            zip_discard(archive)
-            throw failure
-        }
+        try fill(archive, with: entries)
         return try contents(of: target)
     }
 
@@ -62,6 +49,12 @@ public enum ZipWriter {
             zip_error_init_with_code(&error, code)
             throw ZipError.consuming(&error, "cannot create \(path)")
         }
+        try fill(archive, with: entries)
+    }
+
+    /// Adds every entry in order and closes the archive (libzip writes it
+    /// then); discards it on any failure.
+    private static func fill(_ archive: OpaquePointer, with entries: [Entry]) throws(ZipError) {
         do {
             for (position, entry) in entries.enumerated() {
                 try add(entry, at: position, to: archive)

@@ -10,25 +10,9 @@ extension YearConsolidation {
         var shell = self
         shell.tasks = []
         shell.spill = nil
-        let whole = try JSONOutput.encode(shell)
-        // The empty array as the encoder writes it at the top level.
-        let marker = Data("\n  \"tasks\" : [\n\n  ]".utf8)
-        guard let found = whole.range(of: marker) else {
-            throw CocoaError(.coderInvalidValue)  // the encoder's layout changed: tests say so first
+        try JSONOutput.write(shell, filling: "tasks", to: write) { member in
+            for task in tasks { try member(JSONOutput.nested(withResults(task), depth: 2)) }
         }
-        let opening = marker.count - Data("\n\n  ]".utf8).count
-        try write(whole[..<(found.lowerBound + opening)])
-        if tasks.isEmpty {
-            try write(Data("\n\n  ]".utf8))
-        } else {
-            for (number, task) in tasks.enumerated() {
-                var piece = Data((number == 0 ? "\n    " : ",\n    ").utf8)
-                piece.append(try JSONOutput.nested(withResults(task), depth: 2))
-                try write(piece)
-            }
-            try write(Data("\n  ]".utf8))
-        }
-        try write(whole[found.upperBound...])
         try spill?.check()
     }
 

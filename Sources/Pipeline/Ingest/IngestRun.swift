@@ -128,7 +128,6 @@ public struct IngestRun: Sendable {
     private static func stage(_ incoming: IncomingFile, entry: InboxEntry, in layout: StoreLayout) -> String? {
         let path = layout.staging.appendingPathComponent(".\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())").path
         do throws(SystemError) {
-            try FileSystemPaths.makeFolder(layout.staging.path)
             let file = try OpenFile.creating(path)
             try file.write(incoming.bytes)
             try file.close()

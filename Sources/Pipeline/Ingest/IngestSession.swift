@@ -36,6 +36,8 @@ public final class IngestSession: @unchecked Sendable {
         // What a killed run left half-written; another live writer's temporary files are kept.
         receipts.sweepLeftovers()
         DurableFile.sweepLeftovers(in: store.layout.staging)
+        // Made once here, not per file; if it cannot be, inputs are copied when kept.
+        try? FileSystemPaths.makeFolder(store.layout.staging.path)
     }
 
     /// The store's layout (where uploads wait to be taken).

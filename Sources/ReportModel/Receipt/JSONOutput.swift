@@ -36,6 +36,33 @@ public enum JSONOutput {
         return Data(out)
     }
 
+    /// Writes `shell` as `encode` would, with its top-level member `key` (an
+    /// empty array, or an empty object with `object`) filled by the pieces
+    /// `members` gives one at a time, each already `nested` at depth 2 (an
+    /// object's member with its `"key" : ` first): a large document written
+    /// a piece at a time, with the bytes of the whole.
+    public static func write<T: Encodable>(_ shell: T, filling key: String, object: Bool = false,
+                                           to write: (Data) throws -> Void,
+                                           members: (_ member: (Data) throws -> Void) throws -> Void) throws {
+        let whole = try encode(shell)
+        let close = object ? "}" : "]"
+        let empty = "\n\n  \(close)"  // an empty member as the encoder writes it at the top level
+        let marker = Data("\n  \"\(key)\" : \(object ? "{" : "[")\(empty)".utf8)
+        guard let found = whole.range(of: marker) else {
+            throw CocoaError(.coderInvalidValue)  // the encoder's layout changed: tests say so first
+        }
+        try write(whole[..<(found.upperBound - empty.utf8.count)])
+        var count = 0
+        try withoutActuallyEscaping(write) { write in
+            try members { member in
+                try write(Data((count == 0 ? "\n    " : ",\n    ").utf8) + member)
+                count += 1
+            }
+        }
+        try write(Data((count == 0 ? empty : "\n  \(close)").utf8))
+        try write(whole[found.upperBound...])
+    }
+
     /// The same, on one line: for what the store keeps, read by programs only.
     public static func compact<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()

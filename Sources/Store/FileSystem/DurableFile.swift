@@ -28,22 +28,22 @@ public enum DurableFile {
     /// durable and gives it its name as `write` does. For writers that open
     /// their own file: libzip, libxml2, a stream of pieces.
     public static func create(_ url: URL, sync: SyncPolicy = .now, _ produce: (String) throws -> Void) throws {
-        let folder = url.deletingLastPathComponent()
-        try makeFolder(folder, sync: sync)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        let path = url.path
+        let (folder, name) = split(path)
+        try makeFolder(path: folder, sync: sync)
+        let temporary = "\(folder)/.\(name).tmp-\(processID)"
         do {
             try produce(temporary)
             try system { () throws(SystemError) in
-                let file = try OpenFile.reading(temporary)
-                if sync == .now { try file.sync() }
-                try file.close()
-                try FileSystemPaths.rename(temporary, to: url.path)
+                // The writer closed its own descriptor: reopen it to make it durable.
+                if sync == .now { try OpenFile.reading(temporary).sync() }
+                try FileSystemPaths.rename(temporary, to: path)
             }
         } catch {
             FileSystemPaths.removeQuietly(temporary)
             throw error
         }
-        if sync == .now { try syncFolder(folder) }
+        if sync == .now { try system { () throws(SystemError) in try Folder(folder).sync() } }
     }
 
     /// Writes the pieces `produce` gives into a new file at `url`, as `create` does.
