@@ -19,6 +19,8 @@ public struct FileStatus: Sendable, Equatable {
     public var modifiedNanoseconds: Int
     public var device: UInt64
     public var inode: UInt64
+    /// Names the file has (hard links).
+    public var links: Int
 
     init(_ s: stat) {
         switch s.st_mode & S_IFMT {
@@ -32,6 +34,7 @@ public struct FileStatus: Sendable, Equatable {
         modifiedNanoseconds = Int(s.st_mtim.tv_nsec)
         device = UInt64(s.st_dev)
         inode = UInt64(s.st_ino)
+        links = Int(s.st_nlink)
     }
 
     /// Whether `other` is the same file with the same content as far as the

@@ -62,6 +62,13 @@ public final class Folder: Sendable {
         return OpenFile(descriptor: fd, path: display(name))
     }
 
+    /// Gives the file `name` a second name, `path` (a hard link, same file
+    /// system only).
+    public func link(_ name: [UInt8], to path: String) throws(SystemError) {
+        let result = Self.withPath(name) { linkat(descriptor, $0, AT_FDCWD, path, 0) }
+        guard result == 0 else { throw SystemError("linkat", path) }
+    }
+
     /// Removes `name`; removing a name already gone is not an error.
     public func remove(_ name: [UInt8]) throws(SystemError) {
         let result = Self.withPath(name) { unlinkat(descriptor, $0, 0) }

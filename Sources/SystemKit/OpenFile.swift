@@ -183,6 +183,20 @@ public final class OpenFile {
         baocao_clone(descriptor, source.descriptor) == 0
     }
 
+    /// Takes a read lease: true when granted, which the kernel does only
+    /// while no process has the file open for writing. From then on, anyone
+    /// who opens it for writing or truncates it waits until this file is
+    /// closed (or the lease-break time passes), and `readLeaseIsIntact`
+    /// turns false. False where leases are not to be had (another owner
+    /// without CAP_LEASE, a file system without them): the caller copies.
+    public func takeReadLease() -> Bool {
+        baocao_take_read_lease(descriptor) == 0
+    }
+
+    /// Whether no one has begun to open the file for writing, or to truncate
+    /// it, since `takeReadLease`.
+    public var readLeaseIsIntact: Bool { baocao_read_lease_intact(descriptor) == 1 }
+
     /// Flushes the whole file system holding this file: one call makes every
     /// deferred write on it durable.
     public func syncFileSystem() throws(SystemError) {

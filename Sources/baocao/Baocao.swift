@@ -51,6 +51,9 @@ enum Main {
                 exit(ExitStatus.badUsage)
             } else if Int32(code.rawValue) == ExitStatus.someRejected {
                 exit(ExitStatus.someRejected)
+            } else if let status = error as? ExitCode {
+                // The command said what went wrong already (verify's findings, inputs not kept).
+                exit(status.rawValue)
             } else {
                 let text = Baocao.fullMessage(for: error)
                 Output.note("baocao: \(text.isEmpty ? "lỗi không lường trước (unexpected failure)" : text)")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 
 /// What a hostile sender or a careless operator can do to intake and the
@@ -55,27 +56,103 @@ final class IntegrityTests: XCTestCase {
     // MARK: 3. the store owns its bytes
 
     /// Another link to the inbox file, written after acceptance, changes
-    /// nothing the store kept.
+    /// nothing the store kept: a bare report (kept from the checked bytes)
+    /// and one over 256 KiB (which the store would otherwise take by a link).
     func testWritingThroughAnotherLinkAfterAcceptanceChangesNothingKept() throws {
+        for padding in [0, 300 << 10] {
+            let space = try Workspace()
+            let inboxFile = try write(largeSample(padding), named: "HVCL-2026.xml", in: space.inbox, received: onTime)
+            let elsewhere = space.root.appendingPathComponent("still-open.xml")
+            try FileManager.default.linkItem(at: inboxFile, to: elsewhere)
+            XCTAssertEqual(try space.ingest().status, 0)
+
+            // The writer goes on writing in place, through its own link.
+            try overwriteProgress(in: FileHandle(forUpdating: elsewhere), of: elsewhere)
+            XCTAssertEqual(try acceptedProgress(space), 80, "the figure as it was accepted (padding \(padding))")
+            XCTAssertNotEqual(try inode(keptOriginals(space).first!), try inode(elsewhere), "the store's own copy")
+        }
+    }
+
+    /// An inbox file over 256 KiB with no other name, that no one has open
+    /// for writing, becomes the store's original itself (no second copy of
+    /// its bytes), and its only name is then the store's.
+    func testALargeInboxFileNoOneElseCanWriteIsKeptWithoutACopy() throws {
+        try skipUnlessLeasesWork()
         let space = try Workspace()
-        let inboxFile = try write(Data(sample.utf8), named: "HVCL-2026.xml", in: space.inbox, received: onTime)
-        let elsewhere = space.root.appendingPathComponent("still-open.xml")
-        try FileManager.default.linkItem(at: inboxFile, to: elsewhere)
-        XCTAssertEqual(try space.ingest().status, 0)
+        let inboxFile = try write(largeSample(300 << 10), named: "HVCL-2026.xml", in: space.inbox, received: onTime)
+        let before = try inode(inboxFile)
+        let ingest = try space.ingest()
+        XCTAssertEqual(results(try ingest.json()).first?.outcome, "accepted", ingest.summary)
+        let kept = try XCTUnwrap(keptOriginals(space).first)
+        XCTAssertEqual(try inode(kept), before, "the inbox file itself, renamed into the store")
+        let attributes = try FileManager.default.attributesOfItem(atPath: kept.path)
+        XCTAssertEqual((attributes[.referenceCount] as? NSNumber)?.intValue, 1, "no name left outside the store")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.inbox.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.store.appendingPathComponent("staging").path), [],
+                       "nothing left in staging/")
+        let verify = try space.run(["verify", "--store", space.store.path, "--outbox", space.outbox.path])
+        XCTAssertEqual(verify.status, 0, verify.summary)
+    }
 
-        // The writer goes on writing in place, through its own link.
-        let handle = try FileHandle(forUpdating: elsewhere)
-        let text = try String(contentsOf: elsewhere, encoding: .utf8)
-        let offset = try XCTUnwrap(text.utf8.firstRange(of: Array("progress=\"80\"".utf8))).lowerBound
-        try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.utf8.startIndex, to: offset)))
-        try handle.write(contentsOf: Data("progress=\"99\"".utf8))
-        try handle.close()
+    /// A large inbox file that some program still holds open for writing is
+    /// copied, not linked: what it writes after acceptance changes nothing kept.
+    func testALargeFileStillOpenForWritingIsCopiedAndItsWriterChangesNothingKept() throws {
+        let space = try Workspace()
+        let inboxFile = try write(largeSample(300 << 10), named: "HVCL-2026.xml", in: space.inbox, received: onTime)
+        let writer = try FileHandle(forUpdating: inboxFile)
+        let before = try inode(inboxFile)
+        let ingest = try space.ingest()
+        XCTAssertEqual(results(try ingest.json()).first?.outcome, "accepted", ingest.summary)
+        try overwriteProgress(in: writer, of: space.store.appendingPathComponent("originals"), text: largeSample(300 << 10))
+        XCTAssertEqual(try acceptedProgress(space), 80, "the figure as it was accepted")
+        XCTAssertNotEqual(try inode(keptOriginals(space).first!), before, "a copy")
+        let verify = try space.run(["verify", "--store", space.store.path, "--outbox", space.outbox.path])
+        XCTAssertEqual(verify.status, 0, verify.summary)
+    }
 
-        let consolidate = try space.run(["consolidate", "--year", "2026", "--as-of", "2026-12-01", "--json",
-                                         "--store", space.store.path, "--outbox", space.outbox.path])
-        XCTAssertEqual(consolidate.status, 0, consolidate.summary)
-        let tasks = try XCTUnwrap(try consolidate.json()["tasks"] as? [[String: Any]])
-        XCTAssertEqual(tasks.first { $0["code"] as? String == "2.3.8" }?["progress"] as? Int, 80, "the figure as it was accepted")
+    /// A hostile writer that keeps opening large inbox files for writing
+    /// throughout a run, writes in each, and puts its modification time
+    /// back: whatever the timing, every file is kept
+    /// with exactly the bytes that were checked (`verify` finds each kept
+    /// file whole) or left for the next run.
+    func testAWriterRacingIngestNeverChangesWhatWasKept() throws {
+        let space = try Workspace()
+        let files = try (0..<24).map { n in
+            try write(largeSample(300 << 10, id: String(format: "00000000-0000-4000-8000-%012d", n)), named: "HVCL-\(n).xml",
+                      in: space.inbox, received: onTime)
+        }
+        let stop = Atomic(false)
+        let writes = Atomic(0)
+        // One writer per file, trying every 50 to 400 ms: before the file is read, while it is, while it waits for its commit.
+        for file in files {
+            Thread {
+                while !stop.load(ordering: .relaxed) {
+                    usleep(UInt32.random(in: 50_000...400_000))
+                    // Blocks while ingest holds a lease on it, then writes whatever the file is by then.
+                    let fd = open(file.path, O_WRONLY | O_CLOEXEC)
+                    guard fd >= 0 else { continue }
+                    var info = stat()
+                    fstat(fd, &info)
+                    // White space into the padding: the report stays valid, its SHA-256 does not.
+                    _ = pwrite(fd, "        ", 8, off_t(info.st_size) - 1000)
+                    var times = [info.st_atim, info.st_mtim]
+                    futimens(fd, &times)
+                    close(fd)
+                    writes.add(1, ordering: .relaxed)
+                }
+            }.start()
+        }
+        usleep(20_000)
+        let ingest = try space.ingest()
+        stop.store(true, ordering: .relaxed)
+        XCTAssertEqual(ingest.status, 0, ingest.summary)
+        XCTAssertGreaterThan(writes.load(ordering: .relaxed), 0)
+        // A file written at the very moment its commit looked stays for the next run too (its bytes are new).
+        let accounted = Set(results(try ingest.json()).filter { $0.outcome == "accepted" }.compactMap(\.file))
+            .union(try FileManager.default.contentsOfDirectory(atPath: space.inbox.path))
+        XCTAssertEqual(accounted, Set(files.map(\.lastPathComponent)), "each kept or left: \(ingest.summary)")
+        let verify = try space.run(["verify", "--store", space.store.path, "--outbox", space.outbox.path])
+        XCTAssertEqual(verify.status, 0, verify.summary)
     }
 
     /// A kept file changed in the store is caught on every read, by name.
@@ -99,6 +176,7 @@ final class IntegrityTests: XCTestCase {
         let verify = try space.run(["verify", "--store", space.store.path, "--outbox", space.outbox.path])
         XCTAssertEqual(verify.status, 3, verify.summary)
         XCTAssertTrue(verify.stdout.contains(original.lastPathComponent), verify.stdout)
+        XCTAssertFalse(verify.stderr.contains("không lường trước"), "the findings are the message: \(verify.stderr)")
     }
 
     /// A file changed in the last few seconds may still be being written: it waits.
@@ -328,6 +406,54 @@ final class IntegrityTests: XCTestCase {
         var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
         XCTAssertEqual(futimens(fd, &times), 0)
         close(fd)
+    }
+
+    /// The sample report (with its own id when given), padded past 256 KiB
+    /// with trailing white space (still well-formed) when `padding` > 0.
+    private func largeSample(_ padding: Int, id: String? = nil) -> Data {
+        var text = sample
+        if let id, let range = text.range(of: #"\bid="uuid:[^"]*""#, options: .regularExpression) {
+            text.replaceSubrange(range, with: "id=\"uuid:\(id)\"")
+        }
+        return Data(text.utf8) + Data(repeating: 0x0A, count: padding)
+    }
+
+    /// Writes `progress="99"` over the sample's `progress="80"` through `handle`.
+    private func overwriteProgress(in handle: FileHandle, of url: URL, text: Data? = nil) throws {
+        let bytes = try text ?? Data(contentsOf: url)
+        let offset = try XCTUnwrap(bytes.firstRange(of: Data("progress=\"80\"".utf8))).lowerBound
+        try handle.seek(toOffset: UInt64(offset))
+        try handle.write(contentsOf: Data("progress=\"99\"".utf8))
+        try handle.close()
+    }
+
+    /// Task 2.3.8's progress as `consolidate` reads it from the store.
+    private func acceptedProgress(_ space: Workspace) throws -> Int? {
+        let consolidate = try space.run(["consolidate", "--year", "2026", "--as-of", "2026-12-01", "--json",
+                                         "--store", space.store.path, "--outbox", space.outbox.path])
+        XCTAssertEqual(consolidate.status, 0, consolidate.summary)
+        let tasks = try XCTUnwrap(try consolidate.json()["tasks"] as? [[String: Any]])
+        return tasks.first { $0["code"] as? String == "2.3.8" }?["progress"] as? Int
+    }
+
+    private func inode(_ url: URL) throws -> UInt64 {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return UInt64(info.st_ino)
+    }
+
+    /// Leases (F_SETLEASE) on a file of the test's own in the temporary
+    /// directory; where the kernel or file system has none, ingest copies
+    /// and the no-copy test has nothing to see.
+    private func skipUnlessLeasesWork() throws {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("baocao-lease-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: probe)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        let fd = open(probe.path, O_RDONLY)
+        defer { close(fd) }
+        let setLease: Int32 = 1024  // F_SETLEASE, a _GNU_SOURCE constant Swift does not import
+        signal(SIGIO, SIG_IGN)
+        guard fcntl(fd, setLease, Int32(F_RDLCK)) == 0 else { throw XCTSkip("no file leases here (errno \(errno)): ingest copies") }
     }
 
     private func keptOriginals(_ space: Workspace) throws -> [URL] {

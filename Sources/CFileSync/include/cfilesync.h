@@ -17,4 +17,15 @@ int baocao_open_anonymous(const char *folder);
 /// mallopt(M_MMAP_THRESHOLD, bytes): blocks from `bytes` up are mapped for
 /// themselves and returned when freed. <malloc.h> is not in Swift's Glibc.
 int baocao_map_blocks_from(int bytes);
+/// fcntl(F_SETLEASE, F_RDLCK): a read lease, which the kernel grants only
+/// while no process has the file open for writing, and which an open for
+/// writing or a truncate must then wait on. SIGIO, sent to the holder when
+/// that happens, is ignored (its default would end the process): the holder
+/// asks with `baocao_read_lease_intact` instead. F_SETLEASE is a
+/// _GNU_SOURCE macro and fcntl is variadic, hence this wrapper.
+int baocao_take_read_lease(int fd);
+
+/// Whether the read lease on `fd` is still whole: 1 when no one has begun
+/// to open the file for writing (or truncate it) since it was taken.
+int baocao_read_lease_intact(int fd);
 #endif

@@ -18,8 +18,11 @@ public struct IngestRun: Sendable {
     public let checker: SubmissionChecker
     public let storeRoot: URL
     public let receipts: ReceiptWriter
-    /// Files per batch: bounds memory (inspections held) and the syncs per file.
+    /// Files per batch: bounds the syncs per file.
     public var batchSize = 16
+    /// Batches checked ahead of the one being committed: bounds memory
+    /// (inspections held) while keeping both cores busy.
+    public var lookahead = 2
     /// A file changed less than this many seconds ago waits for the next run.
     public var settleSeconds = 2
     /// Inputs up to this size (a bare report) are held until kept; larger
@@ -37,8 +40,10 @@ public struct IngestRun: Sendable {
     /// inbox or the store; `progress(done, total)` after each batch; `each`
     /// with every receipt as it becomes durable.
     ///
-    /// Two stages overlap: batch k + 1 is inspected while batch k is
-    /// committed, so both cores work and at most two batches are held.
+    /// Two stages overlap: files are checked continuously, up to
+    /// `lookahead` batches past the one being committed, and each batch is
+    /// committed as soon as all of it is checked; a slow file holds up its
+    /// batch's commit, never the cores.
     public func run(inbox inboxURL: URL, onWait: @escaping @Sendable () -> Void = {}, progress: (Int, Int) -> Void = { _, _ in },
                     each: (Receipt) throws -> Void = { _ in }) async throws -> IngestSummary {
         let inbox = try Folder(inboxURL.path)
@@ -52,59 +57,91 @@ public struct IngestRun: Sendable {
         var summary = IngestSummary(skipped: listing.skipped)
         summary.left = listing.settling.map { LeftInput(name: $0, reason: .settling) }
 
-        let batches = stride(from: 0, to: listing.entries.count, by: batchSize).map {
-            Array(listing.entries[$0..<min($0 + batchSize, listing.entries.count)])
-        }
+        let entries = listing.entries
         let held = bytesHeldLimit
-        var next: Task<[Arrival], Never>? = batches.first.map { batch in Task { await Self.inspect(batch, in: inbox, session: session, held: held) } }
-        var done = 0
-        for (k, batch) in batches.enumerated() {
-            guard let arrivals = await next?.value else { break }
-            next = k + 1 < batches.count
-                ? Task { [batch = batches[k + 1]] in await Self.inspect(batch, in: inbox, session: session, held: held) } : nil
-            let taken = try await session.take(arrivals) { taken in
-                // Only the file that was taken leaves: one put in its place since stays for the next run.
-                for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
-                    if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
-                        try inbox.remove(entry.rawName)
+        let size = batchSize
+        let batchCount = (entries.count + size - 1) / size
+        /// What the pipeline's child tasks report: one file checked, or one batch committed.
+        enum Step: Sendable {
+            case inspected(Int, Arrival)
+            case committed(Int, [Taken])
+        }
+        try await withThrowingTaskGroup(of: Step.self) { group in
+            var started = 0
+            var ready: [Int: Arrival] = [:]
+            var committing: Int?
+            var committed = 0
+            var done = 0
+            /// Starts checks until the files of `lookahead` batches past the one being committed are in hand or under way.
+            func startInspections() {
+                while started < entries.count && started - committed * size < (lookahead + 1) * size {
+                    let n = started
+                    group.addTask { .inspected(n, Self.inspect(entries[n], in: inbox, session: session, held: held)) }
+                    started += 1
+                }
+            }
+            /// Commits the next batch once all of it is checked, one batch at a time and in order.
+            func startCommit() {
+                guard committing == nil, committed < batchCount else { return }
+                let range = committed * size..<min((committed + 1) * size, entries.count)
+                guard range.allSatisfy({ ready[$0] != nil }) else { return }
+                let arrivals = range.map { ready.removeValue(forKey: $0)! }
+                let batch = Array(entries[range])
+                let k = committed
+                committing = k
+                group.addTask {
+                    .committed(k, try await session.take(arrivals) { taken in
+                        // Only the file that was taken leaves: one put in its place since stays for the next run.
+                        for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
+                            if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
+                                try inbox.remove(entry.rawName)
+                            }
+                        }
+                        try inbox.sync()
+                    })
+                }
+            }
+            startInspections()
+            while let step = try await group.next() {
+                switch step {
+                case .inspected(let n, let arrival):
+                    ready[n] = arrival
+                case .committed(let k, let taken):
+                    let batch = entries[k * size..<min((k + 1) * size, entries.count)]
+                    for (entry, outcome) in zip(batch, taken) {
+                        switch outcome {
+                        case .taken(let receipt):
+                            summary.count(receipt.outcome)
+                            try each(receipt)
+                        case .left(let reason):
+                            summary.left.append(LeftInput(name: entry.name, reason: reason))
+                        }
                     }
+                    committing = nil
+                    committed += 1
+                    done += batch.count
+                    progress(done, entries.count)
+                    startInspections()
                 }
-                try inbox.sync()
+                startCommit()
             }
-            for (entry, outcome) in zip(batch, taken) {
-                switch outcome {
-                case .taken(let receipt):
-                    summary.count(receipt.outcome)
-                    try each(receipt)
-                case .left(let reason):
-                    summary.left.append(LeftInput(name: entry.name, reason: reason))
-                }
-            }
-            done += batch.count
-            progress(done, listing.entries.count)
         }
         return summary
     }
 
-    /// Reads and checks a batch, every file at once; the bytes are dropped
-    /// after unless small enough to keep from memory.
-    private static func inspect(_ batch: [InboxEntry], in inbox: Folder, session: IngestSession, held: Int64) async -> [Arrival] {
-        await withTaskGroup(of: (Int, Arrival).self) { group in
-            for (n, entry) in batch.enumerated() {
-                group.addTask { (n, inspect(entry, in: inbox, session: session, held: held)) }
-            }
-            var arrivals = [Arrival?](repeating: nil, count: batch.count)
-            for await (n, arrival) in group { arrivals[n] = arrival }
-            return arrivals.map { $0! }
-        }
-    }
-
+    /// Reads and checks one file; the bytes are dropped after unless small
+    /// enough to keep from memory.
     private static func inspect(_ entry: InboxEntry, in inbox: Folder, session: IngestSession, held: Int64) -> Arrival {
         func left(_ reason: LeftReason) -> Arrival { Arrival(state: .left(reason), source: .inbox(inbox, entry), channel: .inbox) }
         let incoming: IncomingFile
+        let file: OpenFile
+        let leased: Bool
         do throws(SystemError) {
-            let file = try inbox.openForReading(entry.rawName)
-            guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
+            file = try inbox.openForReading(entry.rawName)
+            let status = try file.status()
+            guard status.isUnchanged(comparedWith: entry.status) else { return left(.changing) }
+            // Leased before it is read: no one can write it between the check and the keep.
+            leased = entry.size > held && status.links == 1 && file.takeReadLease()
             incoming = try IncomingFile.read(file, name: entry.name, size: entry.size, received: entry.received, checker: session.checker)
             guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
         } catch {
@@ -112,14 +149,45 @@ public struct IngestRun: Sendable {
         }
         var inspection = session.inspect(incoming)
         let holdsBytes = incoming.oversize == nil && entry.size <= held
-        var staged: String?
+        var staged: Arrival.Staged?
         if !holdsBytes {
-            if incoming.oversize == nil { staged = stage(incoming, entry: entry, in: session.layout) }
+            if incoming.oversize == nil {
+                staged = (leased ? link(file, entry: entry, sha256: incoming.sha256, in: inbox, layout: session.layout) : nil)
+                    ?? stage(incoming, entry: entry, in: session.layout).map { Arrival.Staged(path: $0, lease: nil) }
+            }
             inspection.file.bytes = Data()
         }
         var arrival = Arrival(state: .inspected(inspection, holdsBytes: holdsBytes), source: .inbox(inbox, entry), channel: .inbox)
         arrival.staged = staged
         return arrival
+    }
+
+    /// Gives the inbox file a second name in `staging/` instead of copying
+    /// it, when nothing else can change it: it had no other name, and
+    /// `file` holds a read lease since before it was read (the kernel
+    /// grants one only while no one has the file open for writing; whoever
+    /// opens it for writing since waits until the lease is let go, after
+    /// the inbox name is gone). Nil otherwise (a writer came, another file
+    /// system): then the checked bytes are copied. See
+    /// `IngestSession.secureLinked`.
+    private static func link(_ file: OpenFile, entry: InboxEntry, sha256: String, in inbox: Folder,
+                             layout: StoreLayout) -> Arrival.Staged? {
+        guard file.readLeaseIsIntact else { return nil }
+        let path = layout.staging.appendingPathComponent(".\(sha256).\(entry.status.inode).tmp-\(getpid())").path
+        do throws(SystemError) {
+            try inbox.link(entry.rawName, to: path)
+            // The name linked is the file that was checked, with no third name, and still unopened for writing.
+            guard let linked = try FileSystemPaths.status(path), linked.isUnchanged(comparedWith: entry.status),
+                  linked.links == 2, file.readLeaseIsIntact
+            else {
+                FileSystemPaths.removeQuietly(path)
+                return nil
+            }
+        } catch {
+            FileSystemPaths.removeQuietly(path)
+            return nil
+        }
+        return Arrival.Staged(path: path, lease: file)
     }
 
     /// Writes the bytes that were checked to `staging/` (synced with the

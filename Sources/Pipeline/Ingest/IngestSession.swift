@@ -55,8 +55,21 @@ public final class IngestSession: @unchecked Sendable {
     public func take(_ arrivals: [Arrival], afterCommit: @escaping @Sendable ([Taken]) throws -> Void = { _ in })
         async throws -> [Taken] {
         try await onWriter { [self] in
-            let taken = try commit(arrivals)
-            try afterCommit(taken)
+            let decided: [Decided]
+            do {
+                decided = try commit(arrivals)
+            } catch {
+                for arrival in arrivals { try? arrival.staged?.lease?.close() }
+                throw error
+            }
+            let taken = decided.map(\.taken)
+            do {
+                try afterCommit(taken)
+            } catch {
+                try? secureLinked(arrivals, kept: decided.map(\.kept))
+                throw error
+            }
+            try secureLinked(arrivals, kept: decided.map(\.kept))
             return taken
         }
     }
@@ -82,8 +95,8 @@ public final class IngestSession: @unchecked Sendable {
         }
         guard !batch.isEmpty else { return }
         do {
-            let taken = try commit(batch.map(\.0))
-            for (outcome, (_, continuation)) in zip(taken, batch) { continuation.resume(returning: outcome) }
+            let decided = try commit(batch.map(\.0))
+            for (outcome, (_, continuation)) in zip(decided, batch) { continuation.resume(returning: outcome.taken) }
         } catch {
             for (_, continuation) in batch { continuation.resume(throwing: error) }
         }
@@ -91,15 +104,45 @@ public final class IngestSession: @unchecked Sendable {
 
     /// Decides and keeps `arrivals` in order holding the store's lock, then
     /// makes them durable: one sync per file system, one ledger append.
-    private func commit(_ arrivals: [Arrival]) throws -> [Taken] {
+    private func commit(_ arrivals: [Arrival]) throws -> [Decided] {
         try store.exclusively(onWait: onWait) {
-            let taken = arrivals.map(decideAndKeep)
-            if taken.contains(where: \.isTaken) {
+            let decided = arrivals.map(decideAndKeep)
+            if decided.contains(where: \.taken.isTaken) {
                 let layout = store.layout
                 try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
                 try store.commitStaged()
             }
-            return taken
+            return decided
+        }
+    }
+
+    /// Makes the originals kept from linked inbox files (`Arrival.Staged`)
+    /// the store's alone, after their inbox names are gone: one still
+    /// reachable by another name, or which someone began to open for
+    /// writing while it was leased, is replaced by a copy of it, made while
+    /// the lease still holds writers off and checked against its SHA-256.
+    /// Then the leases are let go.
+    private func secureLinked(_ arrivals: [Arrival], kept: [String?]) throws(StoreError) {
+        defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
+        for (arrival, kept) in zip(arrivals, kept) {
+            guard let lease = arrival.staged?.lease, let kept, case .inspected(let inspection, _) = arrival.state else { continue }
+            let url = store.layout.absolute(kept)
+            let status: FileStatus
+            do { status = try lease.status() } catch { throw .system(error) }
+            guard (try? FileSystemPaths.status(url.path))?.inode == status.inode, status.links > 1 || !lease.readLeaseIsIntact
+            else { continue }
+            do throws(KeepFailure) {
+                try DurableFile.keepCopy(of: lease, sha256: inspection.file.sha256, size: status.size,
+                                         modified: status.modified, at: url, replacing: true)
+            } catch {
+                switch error {
+                case .changed:
+                    // Written to after all (the lease-break time passed): the kept file is not what was checked.
+                    let found = (try? lease.rewind()).flatMap { try? SHA256Hex.of(lease) } ?? ""
+                    throw StoreError(.altered(path: url.path, expected: inspection.file.sha256, found: found), file: url.path)
+                case .store(let failure): throw failure
+                }
+            }
         }
     }
 
@@ -112,9 +155,21 @@ public final class IngestSession: @unchecked Sendable {
 
     /// Decides one arrival and keeps its bytes and receipts (synced later
     /// with the batch). Runs on the writer, holding the store's lock.
-    private func decideAndKeep(_ arrival: Arrival) -> Taken {
+    private func decideAndKeep(_ arrival: Arrival) -> Decided {
+        var kept: String?
+        let taken = decide(arrival, kept: &kept)
+        return Decided(taken: taken, kept: kept)
+    }
+
+    /// What became of an arrival, and where it was kept (store-relative).
+    private struct Decided {
+        var taken: Taken
+        var kept: String?
+    }
+
+    private func decide(_ arrival: Arrival, kept keptPath: inout String?) -> Taken {
         // A staged copy not renamed into place (a duplicate, an input left) goes.
-        defer { if let staged = arrival.staged { FileSystemPaths.removeQuietly(staged) } }
+        defer { if let staged = arrival.staged { FileSystemPaths.removeQuietly(staged.path) } }
         guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
             if case .left(let reason) = arrival.state { return .left(reason) }
             return .left(.changing)
@@ -159,9 +214,9 @@ public final class IngestSession: @unchecked Sendable {
                     try arrival.source.checkUnchanged()
                     input = .bytes(file.bytes, modified: key.receivedEpoch)
                 } else if let staged = arrival.staged {
-                    // Written from the bytes that were checked: renamed into place.
+                    // The checked file under a second name, or written from the bytes that were checked: renamed into place.
                     try arrival.source.checkUnchanged()
-                    input = .owned(path: staged, modified: key.receivedEpoch)
+                    input = .owned(path: staged.path, modified: key.receivedEpoch)
                 } else {
                     input = try arrival.source.reopen()
                 }
@@ -190,6 +245,7 @@ public final class IngestSession: @unchecked Sendable {
         }
         store.stage(LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
                                  receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept))
+        keptPath = kept
         return .taken(verdict.receipt)
     }
 }
@@ -205,9 +261,18 @@ public struct Arrival: Sendable {
     public var sender: Sender
     /// Built by the portal's report form for a signed-in account, not uploaded as a file.
     public var builtByPortal = false
-    /// The checked bytes, written to the store's `staging/` while checked
-    /// (an inbox file too large to hold until its batch commits).
-    public var staged: String?
+    /// The checked bytes in the store's `staging/` (an inbox file too large
+    /// to hold until its batch commits).
+    public var staged: Staged?
+
+    /// An input's bytes under a name in `staging/`, renamed into place when kept.
+    public struct Staged: @unchecked Sendable {
+        // Sendable: `lease` is used by one task at a time, the inspecting one, then the writer.
+        public var path: String
+        /// The inbox file itself, linked, while this read lease holds writers
+        /// off; nil for a copy written from the checked bytes.
+        public var lease: OpenFile?
+    }
 
     public enum State: Sendable {
         /// Checked; `holdsBytes` when the inspection kept the bytes it checked.

@@ -63,11 +63,11 @@ public enum DurableFile {
     /// `modified` (the received instant) as its modification time.
     ///
     /// An existing `url` with the right size is left alone (content-addressed:
-    /// a rerun after a crash finds it whole). Throws `.changed` when the
-    /// source no longer has the bytes that were checked.
+    /// a rerun after a crash finds it whole) unless `replacing`. Throws
+    /// `.changed` when the source no longer has the bytes that were checked.
     public static func keepCopy(of source: OpenFile, sha256: String, size: Int64, modified: Int, at url: URL,
-                                sync: SyncPolicy = .now) throws(KeepFailure) {
-        if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == size { return }
+                                sync: SyncPolicy = .now, replacing: Bool = false) throws(KeepFailure) {
+        if !replacing, let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == size { return }
         do throws(StoreError) {
             try replace(url, sync: sync) { copy throws(StoreError) in
                 try keepBytes(of: source, into: copy, sha256: sha256)
@@ -81,8 +81,11 @@ public enum DurableFile {
 
     /// Keeps a file that is the store's own already (a portal upload, written
     /// by the server alone in `uploads/` on the store's file system and
-    /// closed) by renaming it into place: no copy, the bytes that were
-    /// checked. `modified` becomes its modification time.
+    /// closed; an inbox file linked under a lease) by renaming it into
+    /// place: no copy, the bytes that were checked. `modified` becomes its
+    /// modification time, unless it has that second already (a linked inbox
+    /// file keeps its own time, to the nanosecond, as its inbox name is
+    /// removed only while unchanged).
     public static func adopt(_ path: String, modified: Int, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular {
             FileSystemPaths.removeQuietly(path)
@@ -92,7 +95,7 @@ public enum DurableFile {
         try makeFolder(folder, sync: sync)
         try system { () throws(SystemError) in
             let file = try OpenFile.reading(path)
-            try file.setModified(modified)
+            if try file.status().modified != modified { try file.setModified(modified) }
             if sync == .now { try file.sync() }
             try file.close()
             try FileSystemPaths.rename(path, to: url.path)
