@@ -25,3 +25,5 @@ int baocao_take_read_lease(int fd) {
 }
 
 int baocao_read_lease_intact(int fd) { return fcntl(fd, F_GETLEASE) == F_RDLCK; }
+
+int baocao_start_write_back(int fd) { return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE); }

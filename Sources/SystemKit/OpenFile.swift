@@ -146,19 +146,28 @@ public final class OpenFile {
 
     /// Writes every byte, retrying short writes.
     public func write(_ data: Data) throws(SystemError) {
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        let failure: SystemError? = data.withUnsafeBytes { buffer in
+            do throws(SystemError) {
+                try write(buffer)
+                return nil
+            } catch {
+                return error
             }
-            return nil
         }
-        if let failure { throw SystemError("write", path, failure) }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `buffer` (a network buffer written as it is, no copy).
+    public func write(_ buffer: UnsafeRawBufferPointer) throws(SystemError) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("write", path, errno)
+            }
+            offset += n
+        }
     }
 
     public func sync() throws(SystemError) {
@@ -196,6 +205,13 @@ public final class OpenFile {
     /// Whether no one has begun to open the file for writing, or to truncate
     /// it, since `takeReadLease`.
     public var readLeaseIsIntact: Bool { baocao_read_lease_intact(descriptor) == 1 }
+
+    /// Starts writing this file's data to disk, without waiting: the sync
+    /// that makes it durable later (one per batch) then waits for less.
+    /// A hint; where it cannot be given, that sync does all the work.
+    public func startWriteBack() {
+        _ = baocao_start_write_back(descriptor)
+    }
 
     /// Flushes the whole file system holding this file: one call makes every
     /// deferred write on it durable.

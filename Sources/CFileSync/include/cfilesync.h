@@ -28,4 +28,9 @@ int baocao_take_read_lease(int fd);
 /// Whether the read lease on `fd` is still whole: 1 when no one has begun
 /// to open the file for writing (or truncate it) since it was taken.
 int baocao_read_lease_intact(int fd);
+
+/// sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE): starts writing the
+/// file's dirty pages to disk without waiting; a later syncfs then waits
+/// for less. A _GNU_SOURCE call.
+int baocao_start_write_back(int fd);
 #endif

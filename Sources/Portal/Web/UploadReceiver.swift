@@ -45,6 +45,8 @@ struct UploadReceiver {
             if !kept { FileSystemPaths.removeQuietly(path) }
         }
         let size = try await raw(request.body, into: file)
+        // On its way to the disk while it is checked: the group commit's sync then waits for less.
+        file.startWriteBack()
         let name = try Self.fileName(request.headers[.init("X-Filename")!], contentType: contentType)
         if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), declared != size { throw .incomplete }
         kept = true
@@ -108,7 +110,7 @@ struct UploadReceiver {
             if let file = parts.file {
                 parts.size += Int64(buffer.readableBytes)
                 do throws(SystemError) {
-                    try file.write(Data(buffer.readableBytesView))
+                    try Self.write(buffer, to: file)
                 } catch {
                     parts.failure = .unavailable(error.english)
                 }
@@ -123,6 +125,7 @@ struct UploadReceiver {
         }
         parser.onPartComplete = {
             if let file = parts.file, let path = parts.path {
+                file.startWriteBack()
                 try? file.close()
                 if let field = parts.fieldName, parts.size > 0, let name = try? UploadReceiver.cleanName(parts.fileName ?? "") {
                     if let earlier = parts.form.files[field] { FileSystemPaths.removeQuietly(earlier.path) }
@@ -171,6 +174,19 @@ struct UploadReceiver {
         return parts.form
     }
 
+    /// Writes a body buffer to the upload's file as it is, without a copy.
+    private static func write(_ buffer: ByteBuffer, to file: OpenFile) throws(SystemError) {
+        let failure: SystemError? = buffer.withUnsafeReadableBytes { bytes in
+            do throws(SystemError) {
+                try file.write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     private func newPath() -> String {
         folder.appendingPathComponent("upload-\(Credentials.randomHex(bytes: 12))").path
     }
@@ -189,7 +205,7 @@ struct UploadReceiver {
             for try await buffer in body {
                 size += Int64(buffer.readableBytes)
                 guard size <= limit else { throw PortalError.tooLarge(limit) }
-                try file.write(Data(buffer.readableBytesView))
+                try Self.write(buffer, to: file)
             }
         } catch let error as PortalError {
             throw error
