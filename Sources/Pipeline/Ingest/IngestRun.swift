@@ -25,9 +25,10 @@ public struct IngestRun: Sendable {
     public var lookahead = 2
     /// A file changed less than this many seconds ago waits for the next run.
     public var settleSeconds = 2
-    /// Inputs up to this size (a bare report) are held until kept; larger
-    /// ones are written to the store's `staging/` from the same bytes while
-    /// they are checked, then renamed into place.
+    /// An input that cannot be kept as itself (see `link`) is held until
+    /// kept up to this size (a bare report); a larger one is written to the
+    /// store's `staging/` from the same bytes while it is checked, then
+    /// renamed into place.
     public var bytesHeldLimit: Int64 = 256 << 10
 
     public init(checker: SubmissionChecker, storeRoot: URL, receipts: ReceiptWriter) {
@@ -141,19 +142,20 @@ public struct IngestRun: Sendable {
             let status = try file.status()
             guard status.isUnchanged(comparedWith: entry.status) else { return left(.changing) }
             // Leased before it is read: no one can write it between the check and the keep.
-            leased = entry.size > held && status.links == 1 && file.takeReadLease()
+            leased = status.links == 1 && file.takeReadLease()
             incoming = try IncomingFile.read(file, name: entry.name, size: entry.size, received: entry.received, checker: session.checker)
             guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
         } catch {
             return left(error.isMissing ? .vanished : error.code == EFBIG ? .changing : .unreadable(error))
         }
         var inspection = session.inspect(incoming)
-        let holdsBytes = incoming.oversize == nil && entry.size <= held
-        var staged: Arrival.Staged?
+        // Kept as itself when it can be (no copy, no new file); else the checked bytes are held (a bare report) or staged.
+        var staged = incoming.oversize == nil && leased
+            ? link(file, entry: entry, sha256: incoming.sha256, in: inbox, layout: session.layout) : nil
+        let holdsBytes = staged == nil && incoming.oversize == nil && entry.size <= held
         if !holdsBytes {
-            if incoming.oversize == nil {
-                staged = (leased ? link(file, entry: entry, sha256: incoming.sha256, in: inbox, layout: session.layout) : nil)
-                    ?? stage(incoming, entry: entry, in: session.layout).map { Arrival.Staged(path: $0, lease: nil) }
+            if staged == nil && incoming.oversize == nil {
+                staged = stage(incoming, entry: entry, in: session.layout).map { Arrival.Staged(path: $0, lease: nil) }
             }
             inspection.file.bytes = Data()
         }
