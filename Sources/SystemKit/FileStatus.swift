@@ -21,6 +21,10 @@ public struct FileStatus: Sendable, Equatable {
     public var inode: UInt64
     /// Names the file has (hard links).
     public var links: Int
+    /// Its owner's user id.
+    public var owner: UInt32
+    /// Its permission bits (`0o644`…).
+    public var permissions: UInt32
 
     init(_ s: stat) {
         switch s.st_mode & S_IFMT {
@@ -35,7 +39,12 @@ public struct FileStatus: Sendable, Equatable {
         device = UInt64(s.st_dev)
         inode = UInt64(s.st_ino)
         links = Int(s.st_nlink)
+        owner = UInt32(s.st_uid)
+        permissions = UInt32(s.st_mode) & 0o7777
     }
+
+    /// Whether this process's user owns the file (and so decides who else may write it).
+    public var isOwnedByThisUser: Bool { owner == UInt32(geteuid()) }
 
     /// Whether `other` is the same file with the same content as far as the
     /// file system can tell: same inode, size and modification time.

@@ -192,6 +192,11 @@ public final class OpenFile {
         baocao_clone(descriptor, source.descriptor) == 0
     }
 
+    /// Sets the file's permission bits.
+    public func setPermissions(_ mode: mode_t) throws(SystemError) {
+        guard fchmod(descriptor, mode) == 0 else { throw SystemError("fchmod", path) }
+    }
+
     /// Takes a read lease: true when granted, which the kernel does only
     /// while no process has the file open for writing. From then on, anyone
     /// who opens it for writing or truncates it waits until this file is

@@ -50,7 +50,7 @@ public struct SystemError: ExplainedError, Sendable, Equatable, CustomStringConv
     private static func verb(_ call: String) -> String {
         switch call {
         case "open", "openat", "read", "pread": return "không đọc được"
-        case "write", "fsync", "rename", "link", "linkat", "ioctl", "futimens", "copy": return "không ghi được"
+        case "write", "fsync", "rename", "link", "linkat", "ioctl", "futimens", "fchmod", "copy": return "không ghi được"
         case "mkdir": return "không tạo được thư mục"
         case "unlink", "unlinkat": return "không xóa được"
         case "flock": return "không khóa được"

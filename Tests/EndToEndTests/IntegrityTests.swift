@@ -73,13 +73,14 @@ final class IntegrityTests: XCTestCase {
         }
     }
 
-    /// An inbox file over 256 KiB with no other name, that no one has open
-    /// for writing, becomes the store's original itself (no second copy of
-    /// its bytes), and its only name is then the store's.
+    /// An inbox file of ours with no other name, that no one has open for
+    /// writing, becomes the store's original itself (no second copy of its
+    /// bytes); its only name is then the store's, and no one else may write it.
     func testALargeInboxFileNoOneElseCanWriteIsKeptWithoutACopy() throws {
         try skipUnlessLeasesWork()
         let space = try Workspace()
         let inboxFile = try write(largeSample(300 << 10), named: "HVCL-2026.xml", in: space.inbox, received: onTime)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: inboxFile.path)
         let before = try inode(inboxFile)
         let ingest = try space.ingest()
         XCTAssertEqual(results(try ingest.json()).first?.outcome, "accepted", ingest.summary)
@@ -87,6 +88,7 @@ final class IntegrityTests: XCTestCase {
         XCTAssertEqual(try inode(kept), before, "the inbox file itself, renamed into the store")
         let attributes = try FileManager.default.attributesOfItem(atPath: kept.path)
         XCTAssertEqual((attributes[.referenceCount] as? NSNumber)?.intValue, 1, "no name left outside the store")
+        XCTAssertEqual(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1) & 0o022, 0, "writable by the store alone")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.inbox.path), [])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.store.appendingPathComponent("staging").path), [],
                        "nothing left in staging/")

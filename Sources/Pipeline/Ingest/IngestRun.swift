@@ -130,8 +130,9 @@ public struct IngestRun: Sendable {
         return summary
     }
 
-    /// Reads and checks one file; the bytes are dropped after unless small
-    /// enough to keep from memory.
+    /// Reads and checks one file, and readies its keeping: linked into
+    /// `staging/` where it can be kept as itself, else its bytes held (up
+    /// to `held`) or staged.
     private static func inspect(_ entry: InboxEntry, in inbox: Folder, session: IngestSession, held: Int64) -> Arrival {
         func left(_ reason: LeftReason) -> Arrival { Arrival(state: .left(reason), source: .inbox(inbox, entry), channel: .inbox) }
         let incoming: IncomingFile
@@ -141,8 +142,9 @@ public struct IngestRun: Sendable {
             file = try inbox.openForReading(entry.rawName)
             let status = try file.status()
             guard status.isUnchanged(comparedWith: entry.status) else { return left(.changing) }
-            // Leased before it is read: no one can write it between the check and the keep.
-            leased = status.links == 1 && file.takeReadLease()
+            // Leased before it is read: no one can write it between the check and the keep. Only a file
+            // of our own: its owner could write it in the store whatever its mode (root can lease any).
+            leased = status.links == 1 && status.isOwnedByThisUser && file.takeReadLease()
             incoming = try IncomingFile.read(file, name: entry.name, size: entry.size, received: entry.received, checker: session.checker)
             guard try file.status().isUnchanged(comparedWith: entry.status) else { return left(.changing) }
         } catch {

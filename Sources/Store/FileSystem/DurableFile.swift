@@ -95,7 +95,10 @@ public enum DurableFile {
         try makeFolder(folder, sync: sync)
         try system { () throws(SystemError) in
             let file = try OpenFile.reading(path)
-            if try file.status().modified != modified { try file.setModified(modified) }
+            let status = try file.status()
+            if status.modified != modified { try file.setModified(modified) }
+            // No one but the store writes a kept file (an inbox file may have come group- or world-writable).
+            if status.permissions & 0o022 != 0 { try file.setPermissions(mode_t(status.permissions & ~0o022)) }
             if sync == .now { try file.sync() }
             try file.close()
             try FileSystemPaths.rename(path, to: url.path)
