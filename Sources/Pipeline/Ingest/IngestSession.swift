@@ -124,24 +124,37 @@ public final class IngestSession: @unchecked Sendable {
     /// Then the leases are let go.
     private func secureLinked(_ arrivals: [Arrival], kept: [String?]) throws(StoreError) {
         defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
+        // Every file is seen to, even after one fails; the first failure is reported.
+        var failure: StoreError?
         for (arrival, kept) in zip(arrivals, kept) {
             guard let lease = arrival.staged?.lease, let kept, case .inspected(let inspection, _) = arrival.state else { continue }
-            let url = store.layout.absolute(kept)
-            let status: FileStatus
-            do { status = try lease.status() } catch { throw .system(error) }
-            guard (try? FileSystemPaths.status(url.path))?.inode == status.inode, status.links > 1 || !lease.readLeaseIsIntact
-            else { continue }
-            do throws(KeepFailure) {
-                try DurableFile.keepCopy(of: lease, sha256: inspection.file.sha256, size: status.size,
-                                         modified: status.modified, at: url, replacing: true)
+            do throws(StoreError) {
+                try secure(layout.absolute(kept), leased: lease, sha256: inspection.file.sha256)
             } catch {
-                switch error {
-                case .changed:
-                    // Written to after all (the lease-break time passed): the kept file is not what was checked.
-                    let found = (try? lease.rewind()).flatMap { try? SHA256Hex.of(lease) } ?? ""
-                    throw StoreError(.altered(path: url.path, expected: inspection.file.sha256, found: found), file: url.path)
-                case .store(let failure): throw failure
-                }
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Replaces the original kept at `url` from the leased inbox file with
+    /// a checked copy, if it is still that file and it has another name or
+    /// someone began to open it for writing.
+    private func secure(_ url: URL, leased lease: OpenFile, sha256: String) throws(StoreError) {
+        let status: FileStatus
+        do { status = try lease.status() } catch { throw .system(error) }
+        guard (try? FileSystemPaths.status(url.path))?.inode == status.inode, status.links > 1 || !lease.readLeaseIsIntact
+        else { return }
+        do throws(KeepFailure) {
+            try DurableFile.keepCopy(of: lease, sha256: sha256, size: status.size, modified: status.modified, at: url, replacing: true)
+        } catch {
+            switch error {
+            case .changed:
+                // Written to after all (the lease-break time passed): the kept file is not what was checked.
+                let found = (try? lease.rewind()).flatMap { try? SHA256Hex.of(lease) } ?? ""
+                throw StoreError(.altered(path: url.path, expected: sha256, found: found), file: url.path)
+            case .store(let failure):
+                throw failure
             }
         }
     }
