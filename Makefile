@@ -15,13 +15,15 @@ build: deps
 	$(SWIFT) build
 
 # A scratch inbox copied from Fixtures (the fixtures stay untouched), a fresh
-# store with the sample keyring, then: the reports and three detailed plans
+# store with the sample keyring and the demo's receipts and 2026 documents
+# cleared with it (else `baocao verify` finds an earlier demo's receipts
+# that no record of the new store names), then: the reports and three detailed plans
 # are ingested; the secretariat approves one report and returns HVCL's with a
 # reason; HVCL's correction arrives and is ingested; the status board shows
 # all of it, and the yearly documents are written in Outbox/2026/.
 HVCL_REPORT := uuid:0d8f2b6e-93c4-4a71-8e5d-b1f4a2c7e690
 demo: build
-	rm -rf $(DEMO)
+	rm -rf $(DEMO) Outbox/receipts Outbox/2026
 	mkdir -p $(DEMO)/Inbox $(DEMO)/Store/keys
 	scripts/stage-inbox Fixtures/inbox-2026 $(DEMO)/Inbox
 	scripts/stage-inbox Fixtures/plans-2026 $(DEMO)/Inbox
