@@ -38,6 +38,9 @@ enum Main {
         } catch let failure as CommandFailure {
             Output.note("baocao: \(failure.message)")
             exit(failure.status)
+        } catch let status as ExitCode {
+            // The command said what went wrong already (rejected inputs, verify's findings, inputs not kept).
+            exit(status.rawValue)
         } catch let explained as ExplainedError {
             // Every failure of the store, the disk or a resource: a sentence, never a dump.
             Output.note("baocao: \(explained.vietnamese)\n        (\(explained.english))")
@@ -49,11 +52,6 @@ enum Main {
             } else if code == .validationFailure {
                 FileHandle.standardError.write(Data((Baocao.fullMessage(for: error) + "\n").utf8))
                 exit(ExitStatus.badUsage)
-            } else if Int32(code.rawValue) == ExitStatus.someRejected {
-                exit(ExitStatus.someRejected)
-            } else if let status = error as? ExitCode {
-                // The command said what went wrong already (verify's findings, inputs not kept).
-                exit(status.rawValue)
             } else {
                 let text = Baocao.fullMessage(for: error)
                 Output.note("baocao: \(text.isEmpty ? "lỗi không lường trước (unexpected failure)" : text)")

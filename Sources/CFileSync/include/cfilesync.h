@@ -17,6 +17,7 @@ int baocao_open_anonymous(const char *folder);
 /// mallopt(M_MMAP_THRESHOLD, bytes): blocks from `bytes` up are mapped for
 /// themselves and returned when freed. <malloc.h> is not in Swift's Glibc.
 int baocao_map_blocks_from(int bytes);
+
 /// fcntl(F_SETLEASE, F_RDLCK): a read lease, which the kernel grants only
 /// while no process has the file open for writing, and which an open for
 /// writing or a truncate must then wait on. SIGIO, sent to the holder when

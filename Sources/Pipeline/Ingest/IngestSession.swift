@@ -55,21 +55,14 @@ public final class IngestSession: @unchecked Sendable {
     public func take(_ arrivals: [Arrival], afterCommit: @escaping @Sendable ([Taken]) throws -> Void = { _ in })
         async throws -> [Taken] {
         try await onWriter { [self] in
-            let decided: [Decided]
-            do {
-                decided = try commit(arrivals)
-            } catch {
-                for arrival in arrivals { try? arrival.staged?.lease?.close() }
-                throw error
-            }
+            // The leases end with the batch, however it ends.
+            defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
+            let decided = try commit(arrivals)
             let taken = decided.map(\.taken)
-            do {
-                try afterCommit(taken)
-            } catch {
-                try? secureLinked(arrivals, kept: decided.map(\.kept))
-                throw error
-            }
+            let removed = Result { try afterCommit(taken) }
+            // Also when the inbox could not remove a name: that file then has two, and is copied.
             try secureLinked(arrivals, kept: decided.map(\.kept))
+            try removed.get()
             return taken
         }
     }
@@ -121,9 +114,8 @@ public final class IngestSession: @unchecked Sendable {
     /// reachable by another name, or which someone began to open for
     /// writing while it was leased, is replaced by a copy of it, made while
     /// the lease still holds writers off and checked against its SHA-256.
-    /// Then the leases are let go.
+    /// The caller lets the leases go after.
     private func secureLinked(_ arrivals: [Arrival], kept: [String?]) throws(StoreError) {
-        defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
         // Every file is seen to, even after one fails; the first failure is reported.
         var failure: StoreError?
         for (arrival, kept) in zip(arrivals, kept) {
@@ -274,8 +266,8 @@ public struct Arrival: Sendable {
     public var sender: Sender
     /// Built by the portal's report form for a signed-in account, not uploaded as a file.
     public var builtByPortal = false
-    /// The checked bytes in the store's `staging/` (an inbox file too large
-    /// to hold until its batch commits).
+    /// The checked bytes in the store's `staging/`: the inbox file itself,
+    /// linked, or (one too large to hold until its batch commits) a copy.
     public var staged: Staged?
 
     /// An input's bytes under a name in `staging/`, renamed into place when kept.

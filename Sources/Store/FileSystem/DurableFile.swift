@@ -43,7 +43,7 @@ public enum DurableFile {
             FileSystemPaths.removeQuietly(temporary)
             throw error
         }
-        if sync == .now { try system { () throws(SystemError) in try Folder(folder).sync() } }
+        if sync == .now { try syncFolder(path: folder) }
     }
 
     /// Writes the pieces `produce` gives into a new file at `url`, as `create` does.
@@ -159,7 +159,7 @@ public enum DurableFile {
             FileSystemPaths.removeQuietly(temporary)
             throw error
         }
-        if sync == .now { try system { () throws(SystemError) in try Folder(folder).sync() } }
+        if sync == .now { try syncFolder(path: folder) }
     }
 
     private static let processID = getpid()
@@ -177,7 +177,7 @@ public enum DurableFile {
         let parent = split(path).folder
         if parent != path { try makeFolder(path: parent, sync: sync) }
         try system { () throws(SystemError) in try FileSystemPaths.makeFolder(path) }
-        if sync == .now { try system { () throws(SystemError) in try Folder(parent).sync() } }
+        if sync == .now { try syncFolder(path: parent) }
     }
 
     /// Flushes every file system holding one of `urls`, once each: one call
@@ -223,7 +223,11 @@ public enum DurableFile {
 
     /// fsync on a folder: makes the names in it (renames, unlinks) durable.
     public static func syncFolder(_ url: URL) throws(StoreError) {
-        try system { () throws(SystemError) in try Folder(url.path).sync() }
+        try syncFolder(path: url.path)
+    }
+
+    private static func syncFolder(path: String) throws(StoreError) {
+        try system { () throws(SystemError) in try Folder(path).sync() }
     }
 }
 
