@@ -7,7 +7,7 @@ public struct ReceiptWriter: Sendable {
     public let folder: URL
 
     public init(outbox: URL) {
-        folder = outbox.appendingPathComponent("receipts")
+        folder = outbox.appendingPathComponent("receipts", isDirectory: true)
     }
 
     public func write(_ receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) {
@@ -32,8 +32,8 @@ public struct ReceiptWriter: Sendable {
     }
 
     private func base(_ file: String, _ sha256: String) -> String { "\(SubmissionStore.safeName(file)).\(sha256.prefix(12))" }
-    private func jsonURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".json") }
-    private func textURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".txt") }
+    private func jsonURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".json", isDirectory: false) }
+    private func textURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".txt", isDirectory: false) }
 }
 
 /// A receipt with the bytes of its files, encoded once: the store keeps the

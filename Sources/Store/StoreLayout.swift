@@ -24,34 +24,35 @@ public struct StoreLayout: Sendable {
         self.root = root
     }
 
-    public var ledger: URL { root.appendingPathComponent("ledger.jsonl") }
+    public var ledger: URL { root.appendingPathComponent("ledger.jsonl", isDirectory: false) }
     /// The secretariat's checks (approve, return), append-only like the ledger.
-    public var events: URL { root.appendingPathComponent("events.jsonl") }
-    public var lock: URL { root.appendingPathComponent("lock") }
+    public var events: URL { root.appendingPathComponent("events.jsonl", isDirectory: false) }
+    public var lock: URL { root.appendingPathComponent("lock", isDirectory: false) }
     /// The portal's accounts (hashes only).
-    public var accounts: URL { root.appendingPathComponent("accounts.json") }
+    public var accounts: URL { root.appendingPathComponent("accounts.json", isDirectory: false) }
     /// Uploads being received by the portal: on the store's own file system,
     /// so keeping one is a rename or a reflink away; never part of the store.
-    public var uploads: URL { root.appendingPathComponent("uploads") }
+    public var uploads: URL { root.appendingPathComponent("uploads", isDirectory: true) }
     /// Inbox files copied here from the very bytes that were checked, while
     /// they are checked (on every core), then renamed into place when kept:
     /// the store's own copy without reading and hashing the file again.
-    public var staging: URL { root.appendingPathComponent("staging") }
-    public var keys: URL { root.appendingPathComponent("keys") }
-    public var originals: URL { root.appendingPathComponent("originals") }
-    public var quarantine: URL { root.appendingPathComponent("quarantine") }
+    public var staging: URL { root.appendingPathComponent("staging", isDirectory: true) }
+    public var keys: URL { root.appendingPathComponent("keys", isDirectory: true) }
+    public var originals: URL { root.appendingPathComponent("originals", isDirectory: true) }
+    public var quarantine: URL { root.appendingPathComponent("quarantine", isDirectory: true) }
 
     public func original(_ sha256: String) -> URL {
-        originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+        originals.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent(sha256, isDirectory: false)
     }
 
     /// The receipt an original was accepted with.
     public func originalReceipt(_ sha256: String) -> URL {
-        originals.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256 + Self.receiptSuffix)
+        originals.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true)
+            .appendingPathComponent(sha256 + Self.receiptSuffix, isDirectory: false)
     }
 
     public func quarantine(_ sha256: String) -> URL {
-        quarantine.appendingPathComponent(sha256)
+        quarantine.appendingPathComponent(sha256, isDirectory: true)
     }
 
     /// `.receipt.json`: the suffix of every receipt kept beside a file.
@@ -63,6 +64,6 @@ public struct StoreLayout: Sendable {
     }
 
     public func absolute(_ relative: String) -> URL {
-        root.appendingPathComponent(relative)
+        root.appendingPathComponent(relative, isDirectory: false)
     }
 }

@@ -191,10 +191,10 @@ public final class SubmissionStore {
         let receipt = encoded.receipt
         let folder = layout.quarantine(receipt.sha256)
         let name = Self.safeName(receipt.file)
-        let file = folder.appendingPathComponent(name)
+        let file = folder.appendingPathComponent(name, isDirectory: false)
         do {
-            try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix), sync: sync)
-            try DurableFile.write(encoded.text, to: folder.appendingPathComponent(name + ".receipt.txt"), sync: sync)
+            try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix, isDirectory: false), sync: sync)
+            try DurableFile.write(encoded.text, to: folder.appendingPathComponent(name + ".receipt.txt", isDirectory: false), sync: sync)
         } catch {
             throw .store(error)
         }

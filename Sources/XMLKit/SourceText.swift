@@ -19,10 +19,10 @@ struct SourceText {
         lineStarts = starts
     }
 
-    /// Where the next `<name` at or before `line` starts, advancing past it.
-    mutating func startTag(_ name: String, endingOnLine line: Int) -> (line: Int, column: Int) {
+    /// Where the next `needle` (`<name`, as UTF-8) at or before `line`
+    /// starts, advancing past it.
+    mutating func startTag(_ needle: [UInt8], endingOnLine line: Int) -> (line: Int, column: Int) {
         guard line >= 1, line <= lineStarts.count else { return (max(line, 1), 1) }
-        let needle = Array(("<" + name).utf8)
         var l = line
         while l >= 1 && l > line - 50 {
             let from = cursors[l] ?? lineStarts[l - 1]

@@ -101,7 +101,10 @@ public final class XMLTree {
         var attribute = node.pointee.properties
         while let a = attribute {
             let key = String(cString: a.pointee.name)
-            if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+            if let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                // The usual attribute: one text node, read in place.
+                attributes[key] = Unicode.nfc(String(cString: content))
+            } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                 attributes[key] = Unicode.nfc(String(cString: value))
                 baocao_xml_free(value)
             }
@@ -128,26 +131,63 @@ public final class XMLTree {
     /// Where an element's start tag begins. Every element is placed once, in
     /// document order, so that repeated tags on one line get their own columns.
     func position(of node: xmlNodePtr) -> (line: Int, column: Int) {
-        if positions.isEmpty { placeAll() }
-        return positions[UnsafeRawPointer(node)] ?? (Int(xmlGetLineNo(node)), 1)
+        if !placed { placeAll() }
+        // Kept in the node's `_private` (the application's own field): line and column, 32 bits each.
+        guard let packed = node.pointee._private else { return (Int(xmlGetLineNo(node)), 1) }
+        let value = UInt64(UInt(bitPattern: packed))
+        return (Int(value >> 32), Int(value & 0xFFFF_FFFF))
     }
 
-    private var positions: [UnsafeRawPointer: (line: Int, column: Int)] = [:]
+    private var placed = false
 
+    /// Places every element, in document order, walking the tree by its
+    /// links (no stack, no strings: this runs for every element of every report).
     private func placeAll() {
-        var stack: [xmlNodePtr] = xmlDocGetRootElement(pointer).map { [$0] } ?? []
-        while let node = stack.popLast() {
-            let name = String(cString: node.pointee.name)
-            let prefix = node.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) }
-            positions[UnsafeRawPointer(node)] = source.startTag(prefix.map { "\($0):\(name)" } ?? name,
-                                                                endingOnLine: Int(xmlGetLineNo(node)))
-            var children: [xmlNodePtr] = []
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
-                child = c.pointee.next
+        placed = true
+        guard let root = xmlDocGetRootElement(pointer) else { return }
+        var needle: [UInt8] = []
+        var node = root
+        while true {
+            needle.removeAll(keepingCapacity: true)
+            needle.append(UInt8(ascii: "<"))
+            if let prefix = node.pointee.ns?.pointee.prefix {
+                append(prefix, to: &needle)
+                needle.append(UInt8(ascii: ":"))
             }
-            stack += children.reversed()
+            append(node.pointee.name, to: &needle)
+            let place = source.startTag(needle, endingOnLine: Int(xmlGetLineNo(node)))
+            let packed = UInt64(UInt32(clamping: place.line)) << 32 | UInt64(UInt32(clamping: place.column))
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: UInt(packed))
+            if let child = Self.firstElement(from: node.pointee.children) {
+                node = child
+                continue
+            }
+            // The next element after this one's subtree: a later sibling of it or of an ancestor.
+            var current: xmlNodePtr? = node
+            var next: xmlNodePtr?
+            while let at = current, at != root {
+                if let sibling = Self.firstElement(from: at.pointee.next) {
+                    next = sibling
+                    break
+                }
+                current = at.pointee.parent
+            }
+            guard let next else { return }
+            node = next
+        }
+    }
+
+    private static func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
+        var node = node
+        while let n = node, n.pointee.type != XML_ELEMENT_NODE { node = n.pointee.next }
+        return node
+    }
+
+    private func append(_ name: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
+        var p = name
+        while p.pointee != 0 {
+            bytes.append(p.pointee)
+            p += 1
         }
     }
 }

@@ -23,6 +23,15 @@ public struct IngestRun: Sendable {
     /// Batches checked ahead of the one being committed: bounds memory
     /// (inspections held) while keeping both cores busy.
     public var lookahead = 2
+    /// Batches committed together at most, when they are all checked: when
+    /// the disk is slower than the checks, its syncs serve more files.
+    public var groupLimit = 2
+    /// Files checked at once: one more than the cores, no more. Each check
+    /// is a job on the shared thread pool, queued in order; with a whole
+    /// window of them queued, this run's own loop (which starts commits and
+    /// further checks) waited behind all of them, and the cores then idled
+    /// while a batch committed: bare reports 2.2 → 1.8 s at N = 1,000.
+    public var checkingLimit = ProcessInfo.processInfo.activeProcessorCount + 1
     /// A file changed less than this many seconds ago waits for the next run.
     public var settleSeconds = 2
     /// An input that cannot be kept as itself (see `link`) is held until
@@ -61,37 +70,47 @@ public struct IngestRun: Sendable {
         let entries = listing.entries
         let held = bytesHeldLimit
         let size = batchSize
+        let (lookahead, groupLimit, checkingLimit) = (self.lookahead, self.groupLimit, self.checkingLimit)
         let batchCount = (entries.count + size - 1) / size
-        /// What the pipeline's child tasks report: one file checked, or one batch committed.
+        /// What the pipeline's child tasks report: one file checked, or a group of batches committed.
         enum Step: Sendable {
             case inspected(Int, Arrival)
-            case committed(Int, [Taken])
+            case committed(Range<Int>, [Taken])
         }
         try await withThrowingTaskGroup(of: Step.self) { group in
             var started = 0
+            var checking = 0
             var ready: [Int: Arrival] = [:]
-            var committing: Int?
+            var committing: Range<Int>?
             var committed = 0
             var done = 0
             /// Starts checks until the files of `lookahead` batches past the one being committed are in hand or under way.
             func startInspections() {
-                while started < entries.count && started - committed * size < (lookahead + 1) * size {
+                while started < entries.count && started - committed * size < (lookahead + 1) * size && checking < checkingLimit {
                     let n = started
+                    checking += 1
                     group.addTask { .inspected(n, Self.inspect(entries[n], in: inbox, session: session, held: held)) }
                     started += 1
                 }
             }
-            /// Commits the next batch once all of it is checked, one batch at a time and in order.
+            /// Commits the next batch once all of it is checked, in order, one commit at a time; with
+            /// the batches after it that are checked too, up to `groupLimit` (group commit: when the
+            /// disk is the bound, its syncs are shared by more files).
             func startCommit() {
                 guard committing == nil, committed < batchCount else { return }
-                let range = committed * size..<min((committed + 1) * size, entries.count)
-                guard range.allSatisfy({ ready[$0] != nil }) else { return }
+                var end = committed * size
+                while end < entries.count && end < (committed + groupLimit) * size {
+                    let next = min(end + size, entries.count)
+                    guard (end..<next).allSatisfy({ ready[$0] != nil }) else { break }
+                    end = next
+                }
+                guard end > committed * size else { return }
+                let range = committed * size..<end
                 let arrivals = range.map { ready.removeValue(forKey: $0)! }
                 let batch = Array(entries[range])
-                let k = committed
-                committing = k
+                committing = range
                 group.addTask {
-                    .committed(k, try await session.take(arrivals) { taken in
+                    .committed(range, try await session.take(arrivals) { taken in
                         // Only the file that was taken leaves: one put in its place since stays for the next run.
                         for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
                             if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
@@ -107,9 +126,10 @@ public struct IngestRun: Sendable {
                 switch step {
                 case .inspected(let n, let arrival):
                     ready[n] = arrival
-                case .committed(let k, let taken):
-                    let batch = entries[k * size..<min((k + 1) * size, entries.count)]
-                    for (entry, outcome) in zip(batch, taken) {
+                    checking -= 1
+                    startInspections()
+                case .committed(let range, let taken):
+                    for (entry, outcome) in zip(entries[range], taken) {
                         switch outcome {
                         case .taken(let receipt):
                             summary.count(receipt.outcome)
@@ -119,8 +139,8 @@ public struct IngestRun: Sendable {
                         }
                     }
                     committing = nil
-                    committed += 1
-                    done += batch.count
+                    committed = (range.upperBound + size - 1) / size
+                    done += range.count
                     progress(done, entries.count)
                     startInspections()
                 }
@@ -177,7 +197,7 @@ public struct IngestRun: Sendable {
     private static func link(_ file: OpenFile, entry: InboxEntry, sha256: String, in inbox: Folder,
                              layout: StoreLayout) -> Arrival.Staged? {
         guard file.readLeaseIsIntact else { return nil }
-        let path = layout.staging.appendingPathComponent(".\(sha256).\(entry.status.inode).tmp-\(getpid())").path
+        let path = layout.staging.appendingPathComponent(".\(sha256).\(entry.status.inode).tmp-\(getpid())", isDirectory: false).path
         do throws(SystemError) {
             try inbox.link(entry.rawName, to: path)
             // The name linked is the file that was checked, with no third name, and still unopened for writing.
@@ -198,7 +218,7 @@ public struct IngestRun: Sendable {
     /// batch, before its commit). Nil when that fails: the file is then
     /// copied again from the inbox when kept, and checked as it is.
     private static func stage(_ incoming: IncomingFile, entry: InboxEntry, in layout: StoreLayout) -> String? {
-        let path = layout.staging.appendingPathComponent(".\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())").path
+        let path = layout.staging.appendingPathComponent(".\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())", isDirectory: false).path
         do throws(SystemError) {
             let file = try OpenFile.creating(path)
             try file.write(incoming.bytes)

@@ -14,11 +14,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD`, checking that the day exists.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let fields = ISODigits.fields(text, widths: 4, 2, 2), (1...12).contains(fields[1]), fields[2] >= 1,
+              fields[2] <= CalendarDate.daysIn(month: fields[1], year: fields[0]) else { return nil }
+        self.init(year: fields[0], month: fields[1], day: fields[2])
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -65,10 +63,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-        self.init(year: y, month: m)
+        guard let fields = ISODigits.fields(text, widths: 4, 2), (1...12).contains(fields[1]) else { return nil }
+        self.init(year: fields[0], month: fields[1])
     }
 
     public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
@@ -88,10 +84,9 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        self.init(month: m, day: d)
+        guard let fields = ISODigits.fields(text, widths: 2, 2), (1...12).contains(fields[0]), (1...31).contains(fields[1])
+        else { return nil }
+        self.init(month: fields[0], day: fields[1])
     }
 
     public var description: String { String(format: "%02d-%02d", month, day) }
@@ -198,5 +193,33 @@ extension CalendarDate {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return CalendarDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+}
+
+/// Reads `2026-04-15`-like text: fields of ASCII digits of exactly these
+/// widths, joined by `-`. Read from the UTF-8 bytes, no splitting: every
+/// month of every result in every report goes through here.
+enum ISODigits {
+    static func fields(_ text: String, widths: Int...) -> [Int]? {
+        let bytes = text.utf8
+        guard bytes.count == widths.reduce(widths.count - 1, +) else { return nil }
+        var fields: [Int] = []
+        fields.reserveCapacity(widths.count)
+        var i = bytes.startIndex
+        for (n, width) in widths.enumerated() {
+            if n > 0 {
+                guard bytes[i] == UInt8(ascii: "-") else { return nil }
+                i = bytes.index(after: i)
+            }
+            var value = 0
+            for _ in 0..<width {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+                i = bytes.index(after: i)
+            }
+            fields.append(value)
+        }
+        return fields
     }
 }

@@ -145,9 +145,17 @@ public enum DurableFile {
     private static func replace(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
         let path = url.path
         let (folder, name) = split(path)
-        try makeFolder(path: folder, sync: sync)
         let temporary = "\(folder)/.\(name).tmp-\(processID)"
-        let file = try system { () throws(SystemError) in try OpenFile.creating(temporary) }
+        let file: OpenFile
+        do throws(SystemError) {
+            file = try OpenFile.creating(temporary)
+        } catch where error.isMissing {
+            // The folder is made only when it is missing: no look before every write.
+            try makeFolder(path: folder, sync: sync)
+            file = try system { () throws(SystemError) in try OpenFile.creating(temporary) }
+        } catch {
+            throw .system(error)
+        }
         do throws(StoreError) {
             try fill(file)
             try system { () throws(SystemError) in
