@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 import Store
+import SystemKit
 
 /// Merges one year of the store into a `YearConsolidation`: for each lead
 /// unit its newest accepted, non-superseded annual report; every plan task,
@@ -28,7 +29,7 @@ public struct YearMerge {
     /// (whole), so a caller can write from it without reading it again.
     public func merge(year: Int, asOf: CalendarDate, kind: ReportKind = .annual, detail: Bool = true, approvedOnly: Bool = false,
                       including: (LedgerRecord) -> Bool = { _ in true },
-                      each: @escaping (SourceRef, Report) throws -> Void = { _, _ in }) throws -> YearConsolidation {
+                      each: (SourceRef, Report) throws -> Void = { _, _ in }) throws -> YearConsolidation {
         let status = ReportingStatus(plan: plan, index: index, year: year, asOf: asOf, approvedOnly: approvedOnly)
         let completedEarlier = index.tasksCompleted(before: year)
         // Reports used, in a fixed order (by unit code). Their results go
@@ -78,41 +79,27 @@ public struct YearMerge {
     /// are most of a merge, and independent per unit. Then `merged` sees
     /// every report in the order given, and the first failure in that
     /// order is thrown. At most one report per core is held besides.
-    private func forEachRead(_ chosen: [(key: String, value: LedgerRecord)], each: @escaping (SourceRef, Report) throws -> Void,
+    private func forEachRead(_ chosen: [(key: String, value: LedgerRecord)], each: (SourceRef, Report) throws -> Void,
                              merged: (String, SourceRef, Report) throws -> Void) throws {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
         while start < chosen.count {
             let window = Array(chosen[start..<min(start + width, chosen.count)])
-            let slots = UnsafeMutableBufferPointer<Result<(SourceRef, Report), any Error>?>.allocate(capacity: window.count)
-            slots.initialize(repeating: nil)
-            defer { slots.deinitialize().deallocate() }
-            let shared = ConcurrentReads(reports: reports, each: each, slots: slots)
-            DispatchQueue.concurrentPerform(iterations: window.count) { n in
+            // A report source only reads kept files, and `each` writes one file per report.
+            let outcomes = Parallel.map(window.count) { n in
                 let (unit, record) = window[n]
-                shared.slots[n] = Result {
-                    let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
-                                           received: record.receipt.received, late: record.receipt.late)
-                    let read = try shared.reports.report(for: record)
-                    try shared.each(source, read)
-                    return (source, read)
-                }
+                let source = SourceRef(unit: unit, submission: record.receipt.id ?? "", sha256: record.receipt.sha256,
+                                       received: record.receipt.received, late: record.receipt.late)
+                let read = try reports.report(for: record)
+                try each(source, read)
+                return (source, read)
             }
-            for n in window.indices {
-                let (source, read) = try slots[n]!.get()
+            for (n, outcome) in outcomes.enumerated() {
+                let (source, read) = try outcome.get()
                 try merged(window[n].key, source, read)
             }
             start += width
         }
-    }
-
-    /// What the concurrent reads of `forEachRead` share. Sendable because
-    /// each read writes its own slot only, a report source only reads kept
-    /// files, and `each` writes one file per report.
-    private struct ConcurrentReads: @unchecked Sendable {
-        let reports: any ReportSource
-        let each: (SourceRef, Report) throws -> Void
-        let slots: UnsafeMutableBufferPointer<Result<(SourceRef, Report), any Error>?>
     }
 
     private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, used: [(SourceRef, Report)],
