@@ -28,6 +28,16 @@ import XMLKit
         #expect(xml.contains("<t v=\"ab\">xyz\tq\nr</t>"), "\(xml)")
     }
 
+    @Test func nonCharactersAloneAreStrippedNotTheirNeighbours() throws {
+        // U+FFFE/U+FFFF go (EF BF BE/BF); U+FFFD and U+FFBF (EF BF BD, EF BE BF) stay.
+        let xml = try write { w in
+            try w.startElement("t")
+            try w.text("a\u{FFFF}b\u{FFFD}c\u{FFBF}d\u{FFFE}")
+            try w.endElement()
+        }
+        #expect(xml.contains("<t>ab\u{FFFD}c\u{FFBF}d</t>"), "\(xml)")
+    }
+
     @Test func escapesMarkupAndKeepsVietnamese() throws {
         let xml = try write { w in
             try w.startElement("p", prefix: "w", namespace: "urn:w")
