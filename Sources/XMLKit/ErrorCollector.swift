@@ -46,14 +46,24 @@ final class ErrorCollector {
     }
 }
 
-/// Makes libxml2's messages readable: `{urn:…}task` becomes `task`.
+/// Makes libxml2's messages readable: `{urn:…}task` becomes `task`. Only
+/// a namespace goes (braces holding a `:` and no quote or space): the
+/// braces of a pattern's `{4}` or of an enumeration's `{'a', 'b'}` are
+/// part of what is said.
 func readableMessage(_ message: String) -> String {
     var out = ""
-    var inBraces = false
-    for ch in message {
-        if ch == "{" { inBraces = true; continue }
-        if inBraces { if ch == "}" { inBraces = false }; continue }
-        out.append(ch)
+    var rest = Substring(message)
+    while let open = rest.firstIndex(of: "{") {
+        out += rest[..<open]
+        if let close = rest[open...].firstIndex(of: "}") {
+            let inside = rest[rest.index(after: open)..<close]
+            if inside.contains(":") && !inside.contains("'") && !inside.contains(" ") {
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+        }
+        out.append("{")
+        rest = rest[rest.index(after: open)...]
     }
-    return out
+    return out + rest
 }

@@ -150,4 +150,45 @@ final class CheckCommandTests: XCTestCase {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init)
     }
+
+    /// A schema finding reads as plain Vietnamese where the clerk reads (in
+    /// the form's names of the fields, as the letters say it): which field,
+    /// what is wrong, what is expected; libxml2's English stays in `message_en`.
+    func testSchemaFindingsAreSaidInVietnamese() throws {
+        let space = try Workspace()
+        try space.installSampleKeyring()
+        let sample = try String(contentsOf: Baocao.fixtures.appendingPathComponent("inbox-2026/CDSQG-2026.xml"), encoding: .utf8)
+        func replacingFirst(_ old: String, _ new: String) -> String {
+            guard let range = sample.range(of: old) else { XCTFail("\(old) not in the sample"); return sample }
+            return sample.replacingCharacters(in: range, with: new)
+        }
+        let responsible = try XCTUnwrap(sample.range(of: "<responsible>[^<]*</responsible>", options: .regularExpression))
+        let cases: [(name: String, xml: String, says: [String])] = [
+            ("blank", sample.replacingCharacters(in: responsible, with: "<responsible>   </responsible>"),
+             ["mục «cá nhân chủ trì» không được để trống"]),
+            ("missing", sample.replacingCharacters(in: responsible, with: ""),
+             ["mục «kết quả theo tháng» không đúng chỗ", "cần mục «cá nhân chủ trì»"]),
+            ("status", replacingFirst("status=\"behind-schedule\"", "status=\"xong\""),
+             ["thông tin «trạng thái» của mục «nhiệm vụ»", "«xong»", "completed, on-schedule, behind-schedule, not-started"]),
+            ("progress", replacingFirst("progress=\"85\"", "progress=\"185\""), ["«tiến độ»", "lớn hơn mức tối đa cho phép là 100"]),
+            ("month", replacingFirst("month=\"2026-02\"", "month=\"2026-13\""), ["thông tin «tháng»", "dạng NNNN-TT", "«2026-13»"]),
+            ("year", replacingFirst(" year=\"2026\"", ""), ["mục «báo cáo» thiếu thông tin bắt buộc «năm»"]),
+            ("namespace", sample.replacingOccurrences(of: "urn:baocao:unit-report:1", with: "urn:other"),
+             ["không phải báo cáo theo mẫu"]),
+        ]
+        for (name, xml, says) in cases {
+            let file = space.root.appendingPathComponent("\(name).xml")
+            try xml.write(to: file, atomically: true, encoding: .utf8)
+            let run = try space.run(["check", file.path, "--json", "--keys", space.keys.path, "--store", space.store.path])
+            let results = try run.json()["results"] as? [[String: Any]] ?? []
+            let schema = (results.first?["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "SCHEMA_INVALID" }
+            XCTAssertEqual(schema.count, 1, "\(name): one SCHEMA_INVALID in \(run.stdout)")
+            let message = schema.first?["message"] as? String ?? ""
+            for words in says { XCTAssertTrue(message.contains(words), "\(name): \"\(words)\" not in: \(message)") }
+            for english in ["Element '", "facet", "not expected", "is required", "pattern"] {
+                XCTAssertFalse(message.contains(english), "\(name): English in the Vietnamese message: \(message)")
+            }
+            XCTAssertTrue((schema.first?["message_en"] as? String ?? "").contains("Element '"), "\(name): libxml2's words kept in English")
+        }
+    }
 }

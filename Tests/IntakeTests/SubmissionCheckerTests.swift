@@ -35,7 +35,9 @@ final class SubmissionCheckerTests: XCTestCase {
         XCTAssertEqual(verdict.outcome, .rejected)
         XCTAssertEqual(verdict.codes, [.schemaInvalid])
         XCTAssertEqual(verdict.receipt.diagnostics.first?.place, [19, 5])
-        XCTAssertTrue(verdict.receipt.diagnostics.first?.message.contains("product") ?? false)
+        // In the form's words for the clerk; libxml2's in the English text.
+        XCTAssertTrue(verdict.receipt.diagnostics.first?.message.contains("«sản phẩm»") ?? false)
+        XCTAssertTrue(verdict.receipt.diagnostics.first?.messageEnglish.contains("product") ?? false)
     }
 
     func testSeveralSchemaProblemsAreReportedTogether() throws {

@@ -20,7 +20,7 @@ enum XMLDiagnostics {
                 english: "Not well-formed XML: \(problem.message)")
         case .schema:
             return Diagnostic(.schemaInvalid, at: here,
-                message: "Nội dung không đúng mẫu báo cáo (lược đồ XSD): \(problem.message)",
+                message: "Nội dung không đúng mẫu báo cáo (lược đồ XSD): \(Diagnostic.lowerFirst(SchemaWords.explain(problem.message))).",
                 english: "Schema: \(problem.message)")
         }
     }

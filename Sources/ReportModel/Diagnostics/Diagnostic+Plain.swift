@@ -5,7 +5,8 @@ extension Diagnostic {
     /// Vietnamese, no code, no English, no command, no validator's dump.
     /// One sentence per code, with the place in words.
     public var plainSentence: String {
-        let what = Self.plainWhat(code, message: message)
+        // libxml2's own words are in the English text (old receipts held them in both).
+        let what = code == .schemaInvalid ? SchemaWords.explain(messageEnglish) : Self.plainWhat(code, message: message)
         guard let place = location.plainPlace else { return what + "." }
         return "\(place): \(Self.lowerFirst(what))."
     }
@@ -44,7 +45,7 @@ extension Diagnostic {
         case .xmlEncoding:
             return "Tệp báo cáo dùng bảng mã không được hỗ trợ, hoặc có ký tự không đúng bảng mã đã khai; nên lưu tệp ở dạng UTF-8"
         case .schemaInvalid:
-            return SchemaWords.explain(message)
+            return SchemaWords.explain(message)  // plainSentence passes the English text
         case .planMismatch:
             return "Báo cáo ghi sai tên kế hoạch: phải là Kế hoạch triển khai Quyết định số 433/QĐ-TTg"
         case .unitUnknown:
@@ -100,7 +101,7 @@ extension Diagnostic {
         return trimmed.isEmpty ? nil : String(trimmed)
     }
 
-    static func lowerFirst(_ text: String) -> String {
+    public static func lowerFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         // Keep a name (Nhiệm vụ…, Báo cáo…) readable after a colon: only the first letter changes.
         return first.lowercased() + text.dropFirst()
@@ -126,9 +127,10 @@ extension SourceLocation {
 
 /// libxml2's schema findings, said in the words of the form: which field,
 /// what is expected there. A finding it does not recognise gets a general
-/// sentence, never the validator's English.
-enum SchemaWords {
-    static func explain(_ message: String) -> String {
+/// sentence, never the validator's English. Receipts (the diagnostic's
+/// Vietnamese message) and letters say them so.
+public enum SchemaWords {
+    public static func explain(_ message: String) -> String {
         let text = message
         let element = capture(text, after: "Element '", until: "'").map(field)
         let expected = (capture(text, after: "Expected is ( ", until: " )") ?? capture(text, after: "Expected is one of ( ", until: " )"))?
@@ -148,8 +150,25 @@ enum SchemaWords {
         if let attribute = capture(text, after: "The attribute '", until: "' is required but missing") {
             return "Mục «\(element ?? "báo cáo")» thiếu thông tin bắt buộc «\(field(attribute))»"
         }
+        if let attribute = capture(text, after: "The attribute '", until: "' is not allowed") {
+            return "Mục «\(element ?? "báo cáo")» không có thông tin «\(field(attribute))» trong mẫu báo cáo"
+        }
+        let subject = capture(text, after: "attribute '", until: "'").map { "Thông tin «\(field($0))» của mục «\(element ?? "báo cáo")»" }
+            ?? "Mục «\(element ?? "báo cáo")»"
+        let value = capture(text, after: "The value '", until: "'") ?? invalidValue(text)
+        if text.contains("[facet 'pattern']") && text.contains("\\S") || text.contains("[facet 'minLength']") {
+            return "\(subject) không được để trống"
+        }
+        if text.contains("[facet 'pattern']") && text.contains("(0[1-9]|1[0-2])") {
+            return "\(subject) phải ghi năm và tháng dạng NNNN-TT, ví dụ 2026-11" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+        }
+        if text.contains("[facet 'maxInclusive']"), let most = capture(text, after: "allowed ('", until: "')") {
+            return "\(subject) lớn hơn mức tối đa cho phép là \(most)" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+        }
+        if text.contains("[facet 'minInclusive']"), let least = capture(text, after: "allowed ('", until: "')") {
+            return "\(subject) nhỏ hơn mức tối thiểu cho phép là \(least)" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+        }
         if let attribute = capture(text, after: "attribute '", until: "'") {
-            let value = capture(text, after: "The value '", until: "'") ?? invalidValue(text)
             return "Thông tin «\(field(attribute))» của mục «\(element ?? "báo cáo")» có giá trị không hợp lệ"
                 + (value.map { " («\($0)»)" } ?? "") + allowed(text)
         }
