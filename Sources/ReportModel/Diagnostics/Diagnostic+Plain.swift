@@ -5,8 +5,8 @@ extension Diagnostic {
     /// Vietnamese, no code, no English, no command, no validator's dump.
     /// One sentence per code, with the place in words.
     public var plainSentence: String {
-        // libxml2's own words are in the English text (old receipts held them in both).
-        let what = code == .schemaInvalid ? SchemaWords.explain(messageEnglish) : Self.plainWhat(code, message: message)
+        // A schema finding is read from libxml2's own words, in the English text.
+        let what = Self.plainWhat(code, message: code == .schemaInvalid ? messageEnglish : message)
         guard let place = location.plainPlace else { return what + "." }
         return "\(place): \(Self.lowerFirst(what))."
     }
@@ -45,7 +45,7 @@ extension Diagnostic {
         case .xmlEncoding:
             return "Tệp báo cáo dùng bảng mã không được hỗ trợ, hoặc có ký tự không đúng bảng mã đã khai; nên lưu tệp ở dạng UTF-8"
         case .schemaInvalid:
-            return SchemaWords.explain(message)  // plainSentence passes the English text
+            return SchemaWords.explain(message)
         case .planMismatch:
             return "Báo cáo ghi sai tên kế hoạch: phải là Kế hoạch triển khai Quyết định số 433/QĐ-TTg"
         case .unitUnknown:
