@@ -151,10 +151,10 @@ public final class XMLTree {
             needle.removeAll(keepingCapacity: true)
             needle.append(UInt8(ascii: "<"))
             if let prefix = node.pointee.ns?.pointee.prefix {
-                append(prefix, to: &needle)
+                Self.append(prefix, to: &needle)
                 needle.append(UInt8(ascii: ":"))
             }
-            append(node.pointee.name, to: &needle)
+            Self.append(node.pointee.name, to: &needle)
             let place = source.startTag(needle, endingOnLine: Int(xmlGetLineNo(node)))
             let packed = UInt64(UInt32(clamping: place.line)) << 32 | UInt64(UInt32(clamping: place.column))
             node.pointee._private = UnsafeMutableRawPointer(bitPattern: UInt(packed))
@@ -183,12 +183,8 @@ public final class XMLTree {
         return node
     }
 
-    private func append(_ name: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
-        var p = name
-        while p.pointee != 0 {
-            bytes.append(p.pointee)
-            p += 1
-        }
+    private static func append(_ name: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
+        name.withMemoryRebound(to: CChar.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen($0))) }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A `malloc`ed copy of `data`, for libzip sources created with `freep = 1`.
+/// A `malloc`ed copy of `data`, for libzip buffer sources created with `freep = 1`
+/// (the writer's entries).
 ///
 /// libzip reads buffer sources lazily (as late as `zip_close`) and frees them
 /// itself, so it must never see memory borrowed through `withUnsafeBytes`.

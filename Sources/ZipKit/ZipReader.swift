@@ -20,16 +20,13 @@ public final class ZipReader {
         // libzip treats an empty buffer as a new, empty archive; for input
         // that arrived from outside, that is simply not a zip.
         guard data.count >= 22 else { throw ZipError(.corrupt, "too short to be a zip archive") }
-        guard let copy = mallocCopy(of: data) else { throw ZipError(.internal, "out of memory") }
-
         var error = zip_error_t()
         zip_error_init(&error)
-        guard let source = zip_source_buffer_create(copy, zip_uint64_t(data.count), 1, &error) else {
-            free(copy)
+        guard let source = DataSource.create(data, &error) else {
             throw ZipError.consuming(&error, "cannot create source")
         }
         guard let archive = zip_open_from_source(source, ZIP_CHECKCONS | ZIP_RDONLY, &error) else {
-            zip_source_free(source)  // still ours: the open failed (this frees `copy` too)
+            zip_source_free(source)  // still ours: the open failed
             var failure = ZipError.consuming(&error, "cannot open archive")
             // At open, every refusal (even ZIP_ER_EXISTS, a repeated name) is about the input.
             if failure.kind != .internal { failure.kind = .corrupt }

@@ -81,7 +81,7 @@ public struct IngestRun: Sendable {
             var started = 0
             var checking = 0
             var ready: [Int: Arrival] = [:]
-            var committing: Range<Int>?
+            var committing = false
             var committed = 0
             var done = 0
             /// Starts checks until the files of `lookahead` batches past the one being committed are in hand or under way.
@@ -97,7 +97,7 @@ public struct IngestRun: Sendable {
             /// the batches after it that are checked too, up to `groupLimit` (group commit: when the
             /// disk is the bound, its syncs are shared by more files).
             func startCommit() {
-                guard committing == nil, committed < batchCount else { return }
+                guard !committing, committed < batchCount else { return }
                 var end = committed * size
                 while end < entries.count && end < (committed + groupLimit) * size {
                     let next = min(end + size, entries.count)
@@ -108,7 +108,7 @@ public struct IngestRun: Sendable {
                 let range = committed * size..<end
                 let arrivals = range.map { ready.removeValue(forKey: $0)! }
                 let batch = Array(entries[range])
-                committing = range
+                committing = true
                 group.addTask {
                     .committed(range, try await session.take(arrivals) { taken in
                         // Only the file that was taken leaves: one put in its place since stays for the next run.
@@ -138,7 +138,7 @@ public struct IngestRun: Sendable {
                             summary.left.append(LeftInput(name: entry.name, reason: reason))
                         }
                     }
-                    committing = nil
+                    committing = false
                     committed = (range.upperBound + size - 1) / size
                     done += range.count
                     progress(done, entries.count)

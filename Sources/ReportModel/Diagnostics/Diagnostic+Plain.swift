@@ -5,16 +5,16 @@ extension Diagnostic {
     /// Vietnamese, no code, no English, no command, no validator's dump.
     /// One sentence per code, with the place in words.
     public var plainSentence: String {
-        // A schema finding is read from libxml2's own words, in the English text.
-        let what = Self.plainWhat(code, message: code == .schemaInvalid ? messageEnglish : message)
+        let what = Self.plainWhat(self)
         guard let place = location.plainPlace else { return what + "." }
         return "\(place): \(Self.lowerFirst(what))."
     }
 
-    private static func plainWhat(_ code: DiagnosticCode, message: String) -> String {
+    private static func plainWhat(_ diagnostic: Diagnostic) -> String {
+        let message = diagnostic.message
         let quoted = Self.quoted(message)
         let task = Self.task(in: message).map { "nhiệm vụ \($0)" }
-        switch code {
+        switch diagnostic.code {
         case .bundleCorrupt:
             return "Tệp nén bị hỏng hoặc không trọn vẹn (có thể do gửi chưa hết), không mở được"
         case .bundleUnsafePath:
@@ -45,7 +45,8 @@ extension Diagnostic {
         case .xmlEncoding:
             return "Tệp báo cáo dùng bảng mã không được hỗ trợ, hoặc có ký tự không đúng bảng mã đã khai; nên lưu tệp ở dạng UTF-8"
         case .schemaInvalid:
-            return SchemaWords.explain(message)
+            // Read from libxml2's own words, kept in the English text.
+            return SchemaWords.explain(diagnostic.messageEnglish)
         case .planMismatch:
             return "Báo cáo ghi sai tên kế hoạch: phải là Kế hoạch triển khai Quyết định số 433/QĐ-TTg"
         case .unitUnknown:
