@@ -406,6 +406,18 @@ final class SubmissionCheckerTests: XCTestCase {
         XCTAssertFalse(verdict.codes.contains(.schemaInvalid), "\(verdict.receipt.diagnostics.map(\.compilerStyle))")
     }
 
+    /// A placeholder is found whatever the spacing; real text that only shares a first word is not one.
+    func testPlaceholdersAreFoundWhateverTheSpacing() {
+        typealias Placeholder = ReportTemplate.Placeholder
+        for text in ["Họ và tên người lập báo cáo", "  Họ  và\ttên người\u{00A0}lập báo cáo ", "Chức vụ", "\nChức\n vụ",
+                     "Họ và tên cá nhân chủ trì nhiệm vụ 2.3.9", "Kết quả dự kiến đạt được trong tháng 05/2027"] {
+            XCTAssertTrue(Placeholder.matches(text), text)
+        }
+        for text in ["", "   ", "Họ Văn Tài", "Chức", "Chức vụ trưởng phòng", "Kết quả tháng 5", "Nguyễn Thị Thu Hà"] {
+            XCTAssertFalse(Placeholder.matches(text), text)
+        }
+    }
+
     func testTemplateCarriesThePlanIndicatorsOfEachTask() throws {
         let xml = try ReportTemplate.xml(plan: Env.plan, unit: "HVCL", year: 2026)
         let report = try XCTUnwrap(Env.check(xml, name: "HVCL-2026.xml").report)

@@ -73,6 +73,26 @@ final class ReportingCalendarTests: XCTestCase {
         XCTAssertEqual(west.calendarDate(of: Date(timeIntervalSince1970: 0)), CalendarDate(year: 1969, month: 12, day: 31))
     }
 
+    /// Dates and times are written without Foundation's formatter, digit for digit as it wrote them.
+    func testDatesAreWrittenAsPrintfWroteThem() {
+        for year in [-12, 0, 7, 99, 999, 2026, 12_345] {
+            for (month, day) in [(1, 1), (9, 30), (12, 31)] {
+                XCTAssertEqual(CalendarDate(year: year, month: month, day: day).description,
+                               String(format: "%04d-%02d-%02d", year, month, day))
+                XCTAssertEqual(YearMonth(year: year, month: month).description, String(format: "%04d-%02d", year, month))
+                XCTAssertEqual(MonthDay(month: month, day: day).description, String(format: "%02d-%02d", month, day))
+            }
+        }
+        let hanoi = calendar(offset: 25_200)
+        for seconds in stride(from: 0, to: 2_000_000_000, by: 97_654_321) {
+            let instant = Date(timeIntervalSince1970: Double(seconds))
+            let local = seconds + 25_200
+            let date = hanoi.calendarDate(of: instant)
+            XCTAssertEqual(hanoi.iso8601(instant), String(format: "%@T%02d:%02d:%02d+07:00", date.description,
+                                                          local % 86_400 / 3600, local % 3600 / 60, local % 60))
+        }
+    }
+
     func testCalendarDateOfAnInstantUsesTheLocalDay() {
         let hanoi = calendar(offset: 25_200)
         let lateUTC = Date(timeIntervalSince1970: TimeInterval(CalendarDate(year: 2026, month: 12, day: 31).dayNumber * 86_400 + 17 * 3600))

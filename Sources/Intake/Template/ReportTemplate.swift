@@ -22,8 +22,15 @@ public enum ReportTemplate {
         /// Whether `text` is one of the placeholders (or the person-in-charge
         /// one for any task), whatever the spacing.
         public static func matches(_ text: String) -> Bool {
+            // Most text is not a placeholder: its first word says so without splitting it all.
+            let start = text.drop(while: \.isWhitespace)
+            guard firstWords.contains(where: { start.hasPrefix($0) }) else { return false }
             let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return words == preparerName || words == preparerPosition || words.hasPrefix(responsiblePrefix) || words.hasPrefix(milestone)
+        }
+
+        private static let firstWords = [preparerName, preparerPosition, responsiblePrefix, milestone].map {
+            String($0.prefix { !$0.isWhitespace })
         }
     }
 

@@ -27,7 +27,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(Digits.padded(year, 4))-\(Digits.padded(month, 2))-\(Digits.padded(day, 2))" }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -68,7 +68,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) }
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { "\(Digits.padded(year, 4))-\(Digits.padded(month, 2))" }
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }
 
@@ -89,7 +89,7 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
         self.init(month: fields[0], day: fields[1])
     }
 
-    public var description: String { String(format: "%02d-%02d", month, day) }
+    public var description: String { "\(Digits.padded(month, 2))-\(Digits.padded(day, 2))" }
 }
 
 /// The plan's due dates and the one time zone they are read in.
@@ -151,8 +151,8 @@ public struct ReportingCalendar: Sendable, Equatable {
         let date = CalendarDate.fromDayNumber(days)
         let sign = utcOffsetSeconds >= 0 ? "+" : "-"
         let offset = abs(utcOffsetSeconds)
-        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", date.description, secondOfDay / 3600, secondOfDay / 60 % 60,
-                      secondOfDay % 60, sign, offset / 3600, offset / 60 % 60)
+        return "\(date)T\(Digits.padded(secondOfDay / 3600, 2)):\(Digits.padded(secondOfDay / 60 % 60, 2)):"
+            + "\(Digits.padded(secondOfDay % 60, 2))\(sign)\(Digits.padded(offset / 3600, 2)):\(Digits.padded(offset / 60 % 60, 2))"
     }
 }
 
@@ -221,5 +221,16 @@ enum ISODigits {
             fields.append(value)
         }
         return fields
+    }
+}
+
+/// Whole numbers written as `String(format: "%0Nd")` writes them, without
+/// Foundation's formatter (every receipt's time and every date went through it).
+enum Digits {
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        let zeros = max(0, width - digits.utf8.count - sign.utf8.count)
+        return sign + String(repeating: "0", count: zeros) + digits
     }
 }
