@@ -16,6 +16,10 @@ int baocao_open_anonymous(const char *folder) { return open(folder, O_TMPFILE | 
 
 int baocao_map_blocks_from(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
 
+int baocao_keep_blocks_below(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes) && mallopt(M_TRIM_THRESHOLD, 4 * bytes);
+}
+
 static pthread_once_t ignore_lease_breaks = PTHREAD_ONCE_INIT;
 static void ignore_sigio(void) { signal(SIGIO, SIG_IGN); }
 

@@ -17,6 +17,8 @@ int baocao_open_anonymous(const char *folder);
 /// mallopt(M_MMAP_THRESHOLD, bytes): blocks from `bytes` up are mapped for
 /// themselves and returned when freed. <malloc.h> is not in Swift's Glibc.
 int baocao_map_blocks_from(int bytes);
+/// mallopt: blocks under `bytes` come from the heaps, which keep up to 4 × `bytes` free for reuse.
+int baocao_keep_blocks_below(int bytes);
 
 /// fcntl(F_SETLEASE, F_RDLCK): a read lease, which the kernel grants only
 /// while no process has the file open for writing, and which an open for

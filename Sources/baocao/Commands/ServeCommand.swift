@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Portal
 import Store
+import SystemKit
 import ReportModel
 
 /// `baocao serve`: the portal (portal.md).
@@ -43,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryPolicy.keepBlocksForReuse(below: 4 << 20)
         let (host, port) = try address()
         let configuration = PortalConfiguration(
             host: host, port: port, storeRoot: options.storeURL, outbox: options.outboxURL, inbox: options.inboxURL,
