@@ -14,10 +14,8 @@ int baocao_clone(int destination, int source) { return ioctl(destination, FICLON
 
 int baocao_open_anonymous(const char *folder) { return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600); }
 
-int baocao_map_blocks_from(int bytes) { return mallopt(M_MMAP_THRESHOLD, bytes); }
-
-int baocao_keep_blocks_below(int bytes) {
-    return mallopt(M_MMAP_THRESHOLD, bytes) && mallopt(M_TRIM_THRESHOLD, 4 * bytes);
+int baocao_keep_blocks_below(int bytes, int kept_free) {
+    return mallopt(M_MMAP_THRESHOLD, bytes) && mallopt(M_TRIM_THRESHOLD, kept_free);
 }
 
 static pthread_once_t ignore_lease_breaks = PTHREAD_ONCE_INIT;

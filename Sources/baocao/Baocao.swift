@@ -27,7 +27,7 @@ enum ExitStatus {
 @main
 enum Main {
     static func main() async {
-        MemoryPolicy.returnLargeBlocksWhenFreed()
+        MemoryPolicy.forBatch()
         do {
             var command = try Baocao.parseAsRoot()
             if var command = command as? AsyncParsableCommand {

@@ -14,11 +14,11 @@ int baocao_clone(int destination, int source);
 /// Swift does not import.
 int baocao_open_anonymous(const char *folder);
 
-/// mallopt(M_MMAP_THRESHOLD, bytes): blocks from `bytes` up are mapped for
-/// themselves and returned when freed. <malloc.h> is not in Swift's Glibc.
-int baocao_map_blocks_from(int bytes);
-/// mallopt: blocks under `bytes` come from the heaps, which keep up to 4 × `bytes` free for reuse.
-int baocao_keep_blocks_below(int bytes);
+/// mallopt(M_MMAP_THRESHOLD, bytes) and mallopt(M_TRIM_THRESHOLD, kept_free):
+/// blocks under `bytes` come from the heaps, each of which keeps up to
+/// `kept_free` bytes free for reuse; larger ones are mapped for themselves
+/// and returned when freed. <malloc.h> is not in Swift's Glibc.
+int baocao_keep_blocks_below(int bytes, int kept_free);
 
 /// fcntl(F_SETLEASE, F_RDLCK): a read lease, which the kernel grants only
 /// while no process has the file open for writing, and which an open for

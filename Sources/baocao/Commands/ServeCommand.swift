@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MemoryPolicy.keepBlocksForReuse(below: 4 << 20)
+        MemoryPolicy.forServer()
         let (host, port) = try address()
         let configuration = PortalConfiguration(
             host: host, port: port, storeRoot: options.storeURL, outbox: options.outboxURL, inbox: options.inboxURL,
