@@ -184,7 +184,7 @@ public final class XMLTree {
     }
 
     private static func append(_ name: UnsafePointer<xmlChar>, to bytes: inout [UInt8]) {
-        name.withMemoryRebound(to: CChar.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen($0))) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
     }
 }
 

@@ -65,7 +65,9 @@ extension BodyWriter {
 
     /// Two spaces in a row, which Word would collapse without `xml:space`.
     static func hasDoubleSpace(_ text: String) -> Bool {
-        Self.scanBytes(text) { bytes in
+        var text = text
+        // The bytes in place: far faster than the `utf8` view, and every run of every document passes here.
+        return text.withUTF8 { bytes in
             var previous: UInt8 = 0
             for byte in bytes {
                 if byte == 0x20 && previous == 0x20 { return true }
@@ -73,14 +75,6 @@ extension BodyWriter {
             }
             return false
         }
-    }
-
-    /// `body` over the text's UTF-8 bytes, in place when the string holds
-    /// them contiguously (native strings do), which walks them far faster
-    /// than its `utf8` view does. Every run of every document is scanned.
-    private static func scanBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable(body) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     enum Piece: Equatable {
@@ -92,7 +86,8 @@ extension BodyWriter {
     /// Splits run text at tabs and line breaks (`\n`, `\r\n`, `\r`).
     static func pieces(of text: String) -> [Piece] {
         // Most text has no tab or line break: one piece, without walking its characters.
-        if !Self.scanBytes(text, { $0.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) { return text.isEmpty ? [] : [.text(text)] }
+        var bytes = text
+        if !bytes.withUTF8({ $0.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) { return text.isEmpty ? [] : [.text(text)] }
         var pieces: [Piece] = []
         var current = ""
         func flush() {

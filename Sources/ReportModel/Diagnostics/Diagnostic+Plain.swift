@@ -157,17 +157,18 @@ public enum SchemaWords {
         let subject = capture(text, after: "attribute '", until: "'").map { "Thông tin «\(field($0))» của mục «\(element ?? "báo cáo")»" }
             ?? "Mục «\(element ?? "báo cáo")»"
         let value = capture(text, after: "The value '", until: "'") ?? invalidValue(text)
+        let writing = value.map { " (đang ghi «\($0)»)" } ?? ""
         if text.contains("[facet 'pattern']") && text.contains("\\S") || text.contains("[facet 'minLength']") {
             return "\(subject) không được để trống"
         }
         if text.contains("[facet 'pattern']") && text.contains("(0[1-9]|1[0-2])") {
-            return "\(subject) phải ghi năm và tháng dạng NNNN-TT, ví dụ 2026-11" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+            return "\(subject) phải ghi năm và tháng dạng NNNN-TT, ví dụ 2026-11" + writing
         }
         if text.contains("[facet 'maxInclusive']"), let most = capture(text, after: "allowed ('", until: "')") {
-            return "\(subject) lớn hơn mức tối đa cho phép là \(most)" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+            return "\(subject) lớn hơn mức tối đa cho phép là \(most)" + writing
         }
         if text.contains("[facet 'minInclusive']"), let least = capture(text, after: "allowed ('", until: "')") {
-            return "\(subject) nhỏ hơn mức tối thiểu cho phép là \(least)" + (value.map { " (đang ghi «\($0)»)" } ?? "")
+            return "\(subject) nhỏ hơn mức tối thiểu cho phép là \(least)" + writing
         }
         if let attribute = capture(text, after: "attribute '", until: "'") {
             return "Thông tin «\(field(attribute))» của mục «\(element ?? "báo cáo")» có giá trị không hợp lệ"
