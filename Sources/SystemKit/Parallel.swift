@@ -23,6 +23,12 @@ public enum Parallel {
         }
     }
 
+    /// Runs `jobs` at once, one per core, and returns when all are done;
+    /// throws the first failure in the order given.
+    public static func run(_ jobs: (() throws -> Void)...) throws {
+        for outcome in map(jobs.count, { try jobs[$0]() }) { try outcome.get() }
+    }
+
     /// Sendable because each iteration writes its own slot only, and the
     /// caller vouches for `body`.
     private struct Shared<T>: @unchecked Sendable {

@@ -292,6 +292,10 @@ final class YearMergeTests: XCTestCase {
         ])
         store.accept("PTIT", year: 2026, id: "PTIT-2026", received: "2026-11-11T08:00:00+07:00", tasks: [
             task("2.3.8", .onSchedule, 50, role: .coordinating, results: [result(7, "PTIT tháng 7"), result(6, "PTIT tháng 6")]),
+            // Written by hand in the `.json`: quotes, a backslash, a slash, a tab, a line break.
+            task("2.1.1", .onSchedule, 50, role: .coordinating, results: [result(3, "«Hệ thống \"A\"»\tC:\\b/c\ndòng 2")]),
+            // More results than the `.json` writes in one piece.
+            task("2.1.2", .onSchedule, 50, role: .coordinating, results: (0..<600).map { result($0 % 12 + 1, "Kết quả \($0)") }),
         ])
         let data = try store.merge(year: 2026, asOf: asOf)
         XCTAssertNotNil(data.spill, "a merge with detail keeps its results in the spill")

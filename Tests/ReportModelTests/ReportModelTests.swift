@@ -194,3 +194,28 @@ final class ReceiptJSONTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(Receipt.self, from: JSONEncoder().encode(unreadable)), unreadable)
     }
 }
+
+/// The JSON written by hand has the encoder's bytes: every ASCII byte,
+/// line and paragraph separators, a byte-order mark, letters with marks and
+/// an emoji, in values of any depth.
+final class JSONOutputTests: XCTestCase {
+    private struct Line: Encodable { var month: String; var text: String; var unit: String }
+
+    func testObjectsAreWrittenAsTheEncoderWritesThem() throws {
+        var awkward = ""
+        for byte in 0..<0x80 { awkward.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        awkward += "\u{2028}\u{2029}\u{FEFF}Tiếng Việt 😀 a/b \\\" "
+        for text in [awkward, "", "plain"] {
+            for depth in [0, 2, 4] {
+                var out: [UInt8] = []
+                JSONOutput.object(["month": "2026-03", "text": text, "unit": "HVCL"], depth: depth, into: &out)
+                var expected = try JSONOutput.nested(Line(month: "2026-03", text: text, unit: "HVCL"), depth: depth)
+                XCTAssertEqual(String(decoding: out, as: UTF8.self), String(decoding: expected, as: UTF8.self), "depth \(depth)")
+                expected = try JSONOutput.encode([text])
+                var string: [UInt8] = []
+                JSONOutput.string(text, into: &string)
+                XCTAssertEqual(String(decoding: expected, as: UTF8.self), "[\n  \(String(decoding: string, as: UTF8.self))\n]\n")
+            }
+        }
+    }
+}

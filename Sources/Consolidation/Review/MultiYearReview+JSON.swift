@@ -13,7 +13,7 @@ extension MultiYearReview {
             // Keys as the encoder sorts them: as strings.
             for year in years.keys.sorted(by: { String($0) < String($1) }) {
                 guard let data = years[year] else { continue }
-                try member(Data("\"\(year)\" : ".utf8) + JSONOutput.nested(data, depth: 2))
+                try member { try $0(Data("\"\(year)\" : ".utf8) + JSONOutput.nested(data, depth: 2)) }
             }
         }
     }

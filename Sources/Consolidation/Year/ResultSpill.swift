@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import Synchronization
 import SystemKit
 
 /// The units' month-by-month results of one merge, kept in a scratch file
@@ -9,7 +10,9 @@ import SystemKit
 /// units held them as 80 MB of strings. The merge appends each report's
 /// results here as it reads it; a document or the `.json` asks for one
 /// task's results when it writes that task. The file has no name (it is gone
-/// when the merge is, even after a crash).
+/// when the merge is, even after a crash). Once the merge is done, the
+/// documents and the `.json` may read it at once from several threads: a
+/// read is a `pread`, and the first failure is kept under a lock.
 public final class ResultSpill: @unchecked Sendable {
     /// One unit's results on one task: where its bytes are.
     private struct Segment {
@@ -22,7 +25,7 @@ public final class ResultSpill: @unchecked Sendable {
     private var end: Int64 = 0
     private var segments: [String: [Segment]] = [:]
     /// The first failure to write or read back; `check()` reports it.
-    private var failure: SystemError?
+    private let failure = Mutex<SystemError?>(nil)
 
     init() throws(SystemError) {
         file = try OpenFile.anonymous(in: FileManager.default.temporaryDirectory.path)
@@ -30,7 +33,7 @@ public final class ResultSpill: @unchecked Sendable {
 
     /// Keeps `results`, given by `unit` under `task`.
     func append(unit: String, task: String, results: [MonthlyResult]) {
-        guard !results.isEmpty, failure == nil else { return }
+        guard !results.isEmpty, failure.withLock({ $0 == nil }) else { return }
         var bytes = Data()
         for result in results {
             Self.put(result.month.description, into: &bytes)
@@ -39,7 +42,7 @@ public final class ResultSpill: @unchecked Sendable {
         do throws(SystemError) {
             try file.write(bytes)
         } catch {
-            failure = error
+            keep(error)
             return
         }
         segments[task, default: []].append(Segment(unit: unit, offset: end, count: bytes.count))
@@ -55,7 +58,7 @@ public final class ResultSpill: @unchecked Sendable {
             do throws(SystemError) {
                 bytes = try file.read(count: segment.count, at: segment.offset)
             } catch {
-                failure = failure ?? error
+                keep(error)
                 return []
             }
             var position = bytes.startIndex
@@ -71,7 +74,11 @@ public final class ResultSpill: @unchecked Sendable {
 
     /// Throws the first failure to keep or read back a result.
     public func check() throws(SystemError) {
-        if let failure { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
+    }
+
+    private func keep(_ error: SystemError) {
+        failure.withLock { $0 = $0 ?? error }
     }
 
     private static func put(_ text: String, into bytes: inout Data) {

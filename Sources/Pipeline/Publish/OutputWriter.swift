@@ -12,6 +12,8 @@ struct OutputWriter {
     /// Paths are given relative to it: the same store gives the same bytes
     /// wherever the command runs.
     let outbox: URL
+    /// `.deferred` for many small files made durable by one sync after them.
+    var sync: SyncPolicy = .now
 
     /// The paths written, relative to the outbox, `.docx` first.
     @discardableResult
@@ -19,11 +21,11 @@ struct OutputWriter {
         try write(document, baseName: baseName, json: data.map { value in { piece in try piece(JSONOutput.encode(value)) } })
     }
 
-    /// A year's documents: the `.json` written a task at a time, each with
-    /// its results read back from the merge's spill.
-    @discardableResult
-    func write(_ document: WordDocument, data: YearConsolidation, baseName: String) throws -> [String] {
-        try write(document, baseName: baseName, json: data.writeJSON)
+    /// A year's `.json` alone, written a task at a time, each with its
+    /// results read back from the merge's spill (its document may be being
+    /// written at the same time).
+    func writeJSON(_ data: YearConsolidation, baseName: String) throws {
+        try DurableFile.write(to: file(baseName, "json"), sync: sync, pieces: data.writeJSON)
     }
 
     /// A review: the `.json` written a year at a time.
@@ -54,14 +56,14 @@ struct OutputWriter {
             let scratch = folder.appendingPathComponent(".\(baseName).document.xml.tmp-\(getpid())").path
             defer { FileSystemPaths.removeQuietly(scratch) }
             let package = try document.package(documentFile: scratch)
-            try DurableFile.create(written[0]) { try package.writeDocx(to: $0) }
-            try DurableFile.create(written[1]) { try package.writeFlatOPC(to: $0) }
+            try DurableFile.create(written[0], sync: sync) { try package.writeDocx(to: $0) }
+            try DurableFile.create(written[1], sync: sync) { try package.writeFlatOPC(to: $0) }
         } else {
             let package = try document.package()
-            try DurableFile.write(try package.docx(), to: written[0])
-            try DurableFile.write(try package.flatOPC(), to: written[1])
+            try DurableFile.write(try package.docx(), to: written[0], sync: sync)
+            try DurableFile.write(try package.flatOPC(), to: written[1], sync: sync)
         }
-        if let json { try DurableFile.write(to: file(baseName, "json"), pieces: json) }
+        if let json { try DurableFile.write(to: file(baseName, "json"), sync: sync, pieces: json) }
         return written.map(relative)
     }
 

@@ -2,6 +2,7 @@ import Consolidation
 import Foundation
 import Rendering
 import ReportModel
+import SystemKit
 
 extension Publisher {
     /// `baocao consolidate --year Y`: the ministry summary, the Prime
@@ -9,16 +10,23 @@ extension Publisher {
     public func yearDocuments(year: Int, asOf: CalendarDate, approvedOnly: Bool = false) throws -> YearConsolidation {
         // Each unit's own report is written as its report is read for the merge: one read each.
         var data = try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly, each: unitReportWriter(year: year, asOf: asOf))
+        try unitReportsWritten(year: year)
         let writer = OutputWriter(folder: folder(year), outbox: outbox)
         let summary = "ministry-summary-\(year)"
         let pmReport = "pm-report-\(year)"
         data.documents = [summary, pmReport].flatMap { [writer.path($0, "docx"), writer.path($0, "xml")] }
             + unitReportPaths(data.submissions, year: year)
-        try writer.write(MinistrySummary.document(data, context: context(.ministrySummary, year: year, asOf: asOf)), data: data,
-                         baseName: summary)
-        // The same data: its `.json` is the summary's, copied.
-        try writer.write(PrimeMinisterReport.document(data, context: context(.pmReport, year: year, asOf: asOf)), jsonOf: summary,
-                         baseName: pmReport)
+        let merged = data
+        // Two cores: the summary on one; on the other its `.json`, then the
+        // PM report, whose `.json` is the same data (that file, copied).
+        try Parallel.run(
+            { try writer.write(MinistrySummary.document(merged, context: context(.ministrySummary, year: year, asOf: asOf)),
+                               baseName: summary) },
+            {
+                try writer.writeJSON(merged, baseName: summary)
+                try writer.write(PrimeMinisterReport.document(merged, context: context(.pmReport, year: year, asOf: asOf)),
+                                 jsonOf: summary, baseName: pmReport)
+            })
         return data
     }
 
@@ -32,11 +40,15 @@ extension Publisher {
             let id = record.receipt.id ?? ""
             return id == request || id.hasPrefix(request + "-")
         }, each: unitReportWriter(year: year, asOf: asOf))
+        try unitReportsWritten(year: year)
         let writer = OutputWriter(folder: folder(year, "adhoc"), outbox: outbox)
         let base = "adhoc-\(request.map(Self.fileSafe) ?? "all")-\(year)"
         data.documents = [writer.path(base, "docx"), writer.path(base, "xml")] + unitReportPaths(data.submissions, year: year)
-        try writer.write(AdhocSummary.document(data, request: request, subject: subject, context: context(nil, year: year, asOf: asOf)),
-                         data: data, baseName: base)
+        let merged = data
+        try Parallel.run(
+            { try writer.write(AdhocSummary.document(merged, request: request, subject: subject, context: context(nil, year: year, asOf: asOf)),
+                               baseName: base) },
+            { try writer.writeJSON(merged, baseName: base) })
         return data
     }
 }

@@ -54,14 +54,23 @@ public struct Publisher {
 
     /// Writes each submission used as the unit's own report, in
     /// `OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`, from the report the
-    /// merge has just read.
+    /// merge has just read. Each is renamed into place whole but made
+    /// durable only by `unitReportsWritten` after the merge: one sync for
+    /// two thousand files, not two each.
     func unitReportWriter(year: Int, asOf: CalendarDate) -> (SourceRef, Report) throws -> Void {
-        let writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
+        var writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
+        writer.sync = .deferred
         let context = DocumentContext(plan: plan, date: asOf)
         return { source, report in
             _ = try writer.write(UnitReport.document(report, received: source.received, context: context),
                                  baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
         }
+    }
+
+    /// Makes the units' reports `unitReportWriter` wrote durable, before any
+    /// document that lists them is written.
+    func unitReportsWritten(year: Int) throws {
+        try DurableFile.syncFileSystems(containing: [folder(year, "units")])
     }
 
     /// Where `unitReportWriter` writes, relative to the outbox.

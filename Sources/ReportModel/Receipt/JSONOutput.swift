@@ -36,31 +36,84 @@ public enum JSONOutput {
         return Data(out)
     }
 
-    /// Writes `shell` as `encode` would, with its top-level member `key` (an
-    /// empty array, or an empty object with `object`) filled by the pieces
-    /// `members` gives one at a time, each already `nested` at depth 2 (an
-    /// object's member with its `"key" : ` first): a large document written
-    /// a piece at a time, with the bytes of the whole.
-    public static func write<T: Encodable>(_ shell: T, filling key: String, object: Bool = false,
+    /// Writes pieces of one JSON value, in order.
+    public typealias Pieces = ((Data) throws -> Void) throws -> Void
+
+    /// Writes `shell` as `encode` would (or as `nested` would, `depth`
+    /// levels deep), with its member `key` (an empty array, or an empty
+    /// object with `object`) filled by the elements `members` gives one at
+    /// a time, each already `nested` at `depth + 2` (an object's member with
+    /// its `"key" : ` first) and given whole or as pieces: a large document
+    /// written a piece at a time, with the bytes of the whole.
+    public static func write<T: Encodable>(_ shell: T, depth: Int = 0, filling key: String, object: Bool = false,
                                            to write: (Data) throws -> Void,
-                                           members: (_ member: (Data) throws -> Void) throws -> Void) throws {
-        let whole = try encode(shell)
+                                           members: (_ member: (Pieces) throws -> Void) throws -> Void) throws {
+        let whole = try depth == 0 ? encode(shell) : nested(shell, depth: depth)
         let close = object ? "}" : "]"
-        let empty = "\n\n  \(close)"  // an empty member as the encoder writes it at the top level
-        let marker = Data("\n  \"\(key)\" : \(object ? "{" : "[")\(empty)".utf8)
+        let indent = String(repeating: " ", count: 2 * depth + 2)
+        let empty = "\n\n\(indent)\(close)"  // an empty member as the encoder writes it
+        let marker = Data("\n\(indent)\"\(key)\" : \(object ? "{" : "[")\(empty)".utf8)
         guard let found = whole.range(of: marker) else {
             throw CocoaError(.coderInvalidValue)  // the encoder's layout changed: tests say so first
         }
         try write(whole[..<(found.upperBound - empty.utf8.count)])
         var count = 0
         try withoutActuallyEscaping(write) { write in
-            try members { member in
-                try write(Data((count == 0 ? "\n    " : ",\n    ").utf8) + member)
+            try members { pieces in
+                try write(Data(((count == 0 ? "\n  " : ",\n  ") + indent).utf8))
+                try pieces(write)
                 count += 1
             }
         }
-        try write(Data((count == 0 ? empty : "\n  \(close)").utf8))
+        try write(Data((count == 0 ? empty : "\n\(indent)\(close)").utf8))
         try write(whole[found.upperBound...])
+    }
+
+    /// An object of string members, `nested` at `depth`, as the encoder
+    /// writes it: `members` in the order given (sorted, as its keys are).
+    /// For the many small values of a large document, without an encoder each.
+    public static func object(_ members: KeyValuePairs<String, String>, depth: Int, into out: inout [UInt8]) {
+        let indent = [UInt8](repeating: 0x20, count: 2 * depth + 2)
+        out.append(UInt8(ascii: "{"))
+        for (n, (key, value)) in members.enumerated() {
+            out.append(contentsOf: n == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+            out.append(contentsOf: indent)
+            string(key, into: &out)
+            out.append(contentsOf: " : ".utf8)
+            string(value, into: &out)
+        }
+        out.append(0x0A)
+        out.append(contentsOf: indent.dropLast(2))
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `text` quoted and escaped as the encoder writes a string: `"` and
+    /// `\\`, the five short escapes, other control bytes as `\u00xx`; the
+    /// rest as it is (no slashes escaped).
+    public static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (n, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: bytes[start..<n])
+                start = n + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), byte])
+                case 0x08: out.append(contentsOf: "\\b".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0C: out.append(contentsOf: "\\f".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
+            }
+            out.append(contentsOf: bytes[start...])
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// The same, on one line: for what the store keeps, read by programs only.
