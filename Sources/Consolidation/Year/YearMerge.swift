@@ -78,10 +78,12 @@ public struct YearMerge {
     /// unit's own document), as many at once as there are cores: the two
     /// are most of a merge, and independent per unit. Then `merged` sees
     /// every report in the order given, and the first failure in that
-    /// order is thrown. At most one report per core is held besides.
+    /// order is thrown. Four reports per core are taken at a time, so a core
+    /// that finishes a short one takes the next instead of waiting for a
+    /// long one; at most those are held besides.
     private func forEachRead(_ chosen: [(key: String, value: LedgerRecord)], each: (SourceRef, Report) throws -> Void,
                              merged: (String, SourceRef, Report) throws -> Void) throws {
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let width = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
         while start < chosen.count {
             let window = Array(chosen[start..<min(start + width, chosen.count)])
