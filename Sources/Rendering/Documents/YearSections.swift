@@ -74,7 +74,7 @@ struct YearSections {
             .notStarted: ChartPalette.notStarted, .overdue: ChartPalette.overdue, .notReported: ChartPalette.notReported,
         ]
         let bars = TaskStanding.allCases.map { BarChart.Bar(category: Words.standing($0), value: c[$0], color: colours[$0]!) }
-        let chart = BarChart(seriesName: "Số nhiệm vụ", bars: bars, width: Twips.cm(15), height: Twips.cm(7.5),
+        let chart = BarChart(seriesName: "Số nhiệm vụ", bars: bars, width: Twips.cm(15), height: Twips.cm(6),
                              description: "Biểu đồ tình trạng thực hiện \(c.total) nhiệm vụ năm \(data.year)")
         return Decree30.figure(chart, caption: "Biểu đồ \(number). Tình trạng thực hiện \(c.total) nhiệm vụ năm \(data.year)")
     }
