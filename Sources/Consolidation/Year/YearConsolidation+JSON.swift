@@ -31,7 +31,9 @@ extension YearConsolidation {
     private static let resultsPerPiece = 256
 
     /// Results as the elements of a task's `results`, `nested` as the
-    /// encoder writes them there, joined as `JSONOutput.write` joins elements.
+    /// encoder writes them there (depth 4: a task is at depth 2), joined as
+    /// `JSONOutput.write` joins that member's elements (a comma, a line
+    /// break, eight spaces).
     private static func json(_ results: ArraySlice<ResultLine>) -> Data {
         var out: [UInt8] = []
         for (n, line) in results.enumerated() {
