@@ -50,7 +50,8 @@ enum Main {
             if code == .success {
                 Baocao.exit(withError: error)
             } else if code == .validationFailure {
-                FileHandle.standardError.write(Data((Baocao.fullMessage(for: error) + "\n").utf8))
+                let message = Baocao.fullMessage(for: error)
+                FileHandle.standardError.write(Data((UsageWords.lead(forMessage: message) + "\n" + message + "\n").utf8))
                 exit(ExitStatus.badUsage)
             } else {
                 let text = Baocao.fullMessage(for: error)

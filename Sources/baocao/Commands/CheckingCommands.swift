@@ -53,9 +53,9 @@ struct ReturnCommand: ParsableCommand {
 
     func validate() throws {
         guard reasons.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw ValidationError("Give at least one --reason: a return tells the unit why.")
+            throw ValidationError("Cần ít nhất một --reason: văn bản trả lại phải nói rõ lý do cho đơn vị (give at least one --reason).")
         }
-        if let resendBy, CalendarDate(iso: resendBy) == nil { throw ValidationError("--resend-by must be a date YYYY-MM-DD.") }
+        if let resendBy, CalendarDate(iso: resendBy) == nil { throw ValidationError("--resend-by phải là một ngày có thật, viết YYYY-MM-DD (--resend-by must be a date YYYY-MM-DD).") }
     }
 
     func run() throws {

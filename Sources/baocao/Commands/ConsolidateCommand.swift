@@ -31,9 +31,9 @@ struct ConsolidateCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
-        if request != nil && kind != .adhoc { throw ValidationError("--request goes with --kind adhoc.") }
-        if requestSubject != nil && kind != .adhoc { throw ValidationError("--request-subject goes with --kind adhoc.") }
-        if kind == .plan { throw ValidationError("--kind is annual or adhoc; detailed plans are in the yearly documents.") }
+        if request != nil && kind != .adhoc { throw ValidationError("--request chỉ dùng cùng --kind adhoc (--request goes with --kind adhoc).") }
+        if requestSubject != nil && kind != .adhoc { throw ValidationError("--request-subject chỉ dùng cùng --kind adhoc (--request-subject goes with --kind adhoc).") }
+        if kind == .plan { throw ValidationError("--kind là annual hoặc adhoc; kế hoạch chi tiết nằm trong các văn bản hằng năm (--kind is annual or adhoc).") }
     }
 
     func run() throws {

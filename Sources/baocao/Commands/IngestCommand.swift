@@ -19,7 +19,7 @@ struct IngestCommand: AsyncParsableCommand {
     var settleSeconds = 2
 
     func validate() throws {
-        guard settleSeconds >= 0 else { throw ValidationError("--settle-seconds must be 0 or more.") }
+        guard settleSeconds >= 0 else { throw ValidationError("--settle-seconds phải từ 0 trở lên (--settle-seconds must be 0 or more).") }
     }
 
     func run() async throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import ReportModel
 import Store
 
 /// `baocao pack`: a unit's bundle, signed with `--sign KEY`.
@@ -33,24 +34,24 @@ struct PackCommand: ParsableCommand {
         let source = URL(fileURLWithPath: report)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
-            throw CommandFailure.usage("cannot read \(report)")
+            throw CommandFailure.usage("không đọc được \(DisplayName.escape(report)) (cannot read)")
         }
         let reportURL = isFolder.boolValue ? source.appendingPathComponent("report.xml") : source
         guard let reportBytes = FileManager.default.contents(atPath: reportURL.path) else {
-            throw CommandFailure.usage("cannot read \(reportURL.path)")
+            throw CommandFailure.usage("không đọc được \(DisplayName.escape(reportURL.path)) (cannot read)")
         }
         var files: [BundlePacker.Attachment] = []
         if isFolder.boolValue {
             files += try BundlePacker.attachments(inFolder: source.appendingPathComponent("attachments"))
         }
         for path in attachments {
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.usage("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.usage("không đọc được \(DisplayName.escape(path)) (cannot read)") }
             let inside = path.hasPrefix("attachments/") ? path : "attachments/" + URL(fileURLWithPath: path).lastPathComponent
             files.append(BundlePacker.Attachment(path: inside, data: data))
         }
         var key: KeyPair?
         if let sign {
-            guard let text = try? String(contentsOfFile: sign, encoding: .utf8) else { throw CommandFailure.usage("cannot read \(sign)") }
+            guard let text = try? String(contentsOfFile: sign, encoding: .utf8) else { throw CommandFailure.usage("không đọc được \(DisplayName.escape(sign)) (cannot read)") }
             do {
                 key = try KeyPair(privateKeyBase64: text)
             } catch {

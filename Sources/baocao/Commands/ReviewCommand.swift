@@ -21,7 +21,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
-        guard midterm != isFinal else { throw ValidationError("Give exactly one of --midterm and --final.") }
+        guard midterm != isFinal else { throw ValidationError("Cần đúng một trong hai: --midterm hoặc --final (give exactly one of --midterm and --final).") }
     }
 
     func run() throws {

@@ -24,16 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try address()
         if let fixedClock, Self.instant(fixedClock) == nil {
-            throw ValidationError("--fixed-clock must be an ISO 8601 instant such as 2026-11-10T09:00:00+07:00.")
+            throw ValidationError("--fixed-clock phải là một thời điểm ISO 8601, ví dụ 2026-11-10T09:00:00+07:00 (--fixed-clock must be an ISO 8601 instant).")
         }
     }
 
     func address() throws -> (host: String, port: Int) {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
-            throw ValidationError("--listen must be HOST:PORT, such as 127.0.0.1:8080.")
+            throw ValidationError("--listen phải có dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080 (--listen must be HOST:PORT).")
         }
         let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        guard !host.isEmpty else { throw ValidationError("--listen must name a host, such as 127.0.0.1.") }
+        guard !host.isEmpty else { throw ValidationError("--listen phải nêu tên máy, ví dụ 127.0.0.1 (--listen must name a host).") }
         return (host, port)
     }
 
@@ -73,7 +73,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func validate() throws {
-            guard (unit != nil) != secretariat else { throw ValidationError("Give exactly one of --unit CODE and --secretariat.") }
+            guard (unit != nil) != secretariat else { throw ValidationError("Cần đúng một trong hai: --unit MÃ hoặc --secretariat (give exactly one of --unit CODE and --secretariat).") }
         }
 
         func run() throws {

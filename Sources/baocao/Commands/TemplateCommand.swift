@@ -25,9 +25,9 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         let resources = try options.resources()
-        guard resources.plan.unit(unit) != nil else { throw CommandFailure.usage("unit \(unit) is not in the registry") }
+        guard resources.plan.unit(unit) != nil else { throw CommandFailure.usage("đơn vị \(unit) không có trong danh mục đơn vị của Kế hoạch (unit not in the registry)") }
         guard resources.plan.years.contains(year) else {
-            throw CommandFailure.usage("year \(year) is outside the plan (\(resources.plan.firstYear)–\(resources.plan.lastYear))")
+            throw CommandFailure.usage("năm \(year) nằm ngoài thời gian của Kế hoạch (\(resources.plan.firstYear)–\(resources.plan.lastYear)) (year outside the plan)")
         }
         guard !ReportTemplate.tasks(plan: resources.plan, unit: unit, year: year).isEmpty else {
             throw CommandFailure.usage("đơn vị \(unit) không chủ trì hay phối hợp nhiệm vụ nào phải báo cáo năm \(year) (no task to report)")

@@ -31,7 +31,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date YYYY-MM-DD, not \"\(asOf)\".")
+            throw ValidationError("--as-of phải là một ngày có thật, viết YYYY-MM-DD, không phải «\(asOf)» (--as-of must be a date YYYY-MM-DD).")
         }
     }
 

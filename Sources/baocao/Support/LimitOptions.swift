@@ -13,7 +13,7 @@ struct LimitOptions: ParsableArguments {
     var maxRatio = BundleLimits.standard.maxRatio
 
     func validate() throws {
-        guard maxEntries > 0, maxSizeMiB > 0, maxRatio > 0 else { throw ValidationError("Bundle limits must be positive.") }
+        guard maxEntries > 0, maxSizeMiB > 0, maxRatio > 0 else { throw ValidationError("Các giới hạn của gói phải lớn hơn 0 (bundle limits must be positive).") }
     }
 
     var limits: BundleLimits {
