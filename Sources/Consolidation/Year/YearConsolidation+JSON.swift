@@ -12,20 +12,23 @@ extension YearConsolidation {
         shell.tasks = []
         shell.spill = nil
         try JSONOutput.write(shell, filling: "tasks", to: write) { member in
-            for task in tasks {
-                let results = self.results(of: task)
-                var bare = task
-                bare.results = []
-                try member { piece in
-                    try JSONOutput.write(bare, depth: 2, filling: "results", to: piece) { member in
-                        for start in stride(from: 0, to: results.count, by: Self.resultsPerPiece) {
-                            try member { piece in try piece(Self.json(results[start..<min(start + Self.resultsPerPiece, results.count)])) }
-                        }
-                    }
-                }
-            }
+            for task in tasks { try member { try writeJSON(task, $0) } }
         }
         try spill?.check()
+    }
+
+    /// One task as an element of `tasks`: its results from the spill, a
+    /// piece of `resultsPerPiece` at a time.
+    private func writeJSON(_ task: TaskOutcome, _ write: (Data) throws -> Void) throws {
+        let results = results(of: task)
+        var bare = task
+        bare.results = []
+        try JSONOutput.write(bare, depth: 2, filling: "results", to: write) { member in
+            for start in stride(from: 0, to: results.count, by: Self.resultsPerPiece) {
+                let piece = Self.json(results[start..<min(start + Self.resultsPerPiece, results.count)])
+                try member { try $0(piece) }
+            }
+        }
     }
 
     private static let resultsPerPiece = 256

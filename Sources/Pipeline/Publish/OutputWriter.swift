@@ -13,7 +13,16 @@ struct OutputWriter {
     /// wherever the command runs.
     let outbox: URL
     /// `.deferred` for many small files made durable by one sync after them.
-    var sync: SyncPolicy = .now
+    let sync: SyncPolicy
+
+    /// A writer into `folder`, which first removes what a killed writer left
+    /// there: once, not before each of the thousands of files it may write.
+    init(folder: URL, outbox: URL, sync: SyncPolicy = .now) {
+        self.folder = folder
+        self.outbox = outbox
+        self.sync = sync
+        DurableFile.sweepLeftovers(in: folder)
+    }
 
     /// The paths written, relative to the outbox, `.docx` first.
     @discardableResult
@@ -47,7 +56,6 @@ struct OutputWriter {
 
     private func write(_ document: WordDocument, baseName: String,
                        json: (((Data) throws -> Void) throws -> Void)?) throws -> [String] {
-        DurableFile.sweepLeftovers(in: folder)
         let written = [file(baseName, "docx"), file(baseName, "xml")]
         if document.blocks.contains(where: \.isDeferred) {
             // Long: document.xml goes to a scratch file as its blocks are

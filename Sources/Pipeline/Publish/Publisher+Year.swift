@@ -9,8 +9,9 @@ extension Publisher {
     /// Minister report and each unit's own report, in `OUTBOX/Y/`.
     public func yearDocuments(year: Int, asOf: CalendarDate, approvedOnly: Bool = false) throws -> YearConsolidation {
         // Each unit's own report is written as its report is read for the merge: one read each.
-        var data = try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly, each: unitReportWriter(year: year, asOf: asOf))
-        try unitReportsWritten(year: year)
+        var data = try writingUnitReports(year: year, asOf: asOf) { each in
+            try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly, each: each)
+        }
         let writer = OutputWriter(folder: folder(year), outbox: outbox)
         let summary = "ministry-summary-\(year)"
         let pmReport = "pm-report-\(year)"
@@ -35,12 +36,13 @@ extension Publisher {
     /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
     public func adhocDocument(year: Int, request: String?, subject: String?, asOf: CalendarDate,
                               approvedOnly: Bool = false) throws -> YearConsolidation {
-        var data = try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly, including: { record in
-            guard let request else { return true }
-            let id = record.receipt.id ?? ""
-            return id == request || id.hasPrefix(request + "-")
-        }, each: unitReportWriter(year: year, asOf: asOf))
-        try unitReportsWritten(year: year)
+        var data = try writingUnitReports(year: year, asOf: asOf) { each in
+            try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly, including: { record in
+                guard let request else { return true }
+                let id = record.receipt.id ?? ""
+                return id == request || id.hasPrefix(request + "-")
+            }, each: each)
+        }
         let writer = OutputWriter(folder: folder(year, "adhoc"), outbox: outbox)
         let base = "adhoc-\(request.map(Self.fileSafe) ?? "all")-\(year)"
         data.documents = [writer.path(base, "docx"), writer.path(base, "xml")] + unitReportPaths(data.submissions, year: year)

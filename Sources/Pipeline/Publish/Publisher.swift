@@ -52,28 +52,26 @@ public struct Publisher {
         parts.reduce(outbox.appendingPathComponent(String(year))) { $0.appendingPathComponent($1) }
     }
 
-    /// Writes each submission used as the unit's own report, in
-    /// `OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`, from the report the
-    /// merge has just read. Each is renamed into place whole but made
-    /// durable only by `unitReportsWritten` after the merge: one sync for
-    /// two thousand files, not two each.
-    func unitReportWriter(year: Int, asOf: CalendarDate) -> (SourceRef, Report) throws -> Void {
-        var writer = OutputWriter(folder: folder(year, "units"), outbox: outbox)
-        writer.sync = .deferred
+    /// `merge`, handed a writer of each submission used as the unit's own
+    /// report (`OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`, from the
+    /// report the merge has just read). Each is renamed into place whole,
+    /// and all are made durable by one sync when the merge is done, before
+    /// any document that lists them is written: one sync for two thousand
+    /// files, not two each.
+    func writingUnitReports(year: Int, asOf: CalendarDate,
+                            _ merge: (_ each: (SourceRef, Report) throws -> Void) throws -> YearConsolidation) throws -> YearConsolidation {
+        let units = folder(year, "units")
+        let writer = OutputWriter(folder: units, outbox: outbox, sync: .deferred)
         let context = DocumentContext(plan: plan, date: asOf)
-        return { source, report in
+        let data = try merge { source, report in
             _ = try writer.write(UnitReport.document(report, received: source.received, context: context),
                                  baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
         }
+        try DurableFile.syncFileSystems(containing: [units])
+        return data
     }
 
-    /// Makes the units' reports `unitReportWriter` wrote durable, before any
-    /// document that lists them is written.
-    func unitReportsWritten(year: Int) throws {
-        try DurableFile.syncFileSystems(containing: [folder(year, "units")])
-    }
-
-    /// Where `unitReportWriter` writes, relative to the outbox.
+    /// Where `writingUnitReports` writes, relative to the outbox.
     func unitReportPaths(_ submissions: [SourceRef], year: Int) -> [String] {
         submissions.flatMap { source in
             ["docx", "xml"].map { "\(year)/units/unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission)).\($0)" }

@@ -76,7 +76,8 @@ public enum JSONOutput {
         let indent = [UInt8](repeating: 0x20, count: 2 * depth + 2)
         out.append(UInt8(ascii: "{"))
         for (n, (key, value)) in members.enumerated() {
-            out.append(contentsOf: n == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
             out.append(contentsOf: indent)
             string(key, into: &out)
             out.append(contentsOf: " : ".utf8)
