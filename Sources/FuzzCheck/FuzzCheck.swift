@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import ReportModel
+import XMLKit
 
 /// The fuzz target of `check`'s path: any bytes, as an inbox file, through
 /// the bundle reader, the XML reader, the schema, the report reader and the
@@ -23,7 +24,20 @@ enum FuzzCheck {
                                     history: NoHistory())
         precondition(verdict.outcome != .duplicate, "nothing was accepted before")
         precondition(verdict.outcome == .accepted || verdict.receipt.diagnostics.hasErrors, "a rejection names its error")
+        // The two-step schema check says what the whole schema says.
+        if let document = try? XMLTree.parse([UInt8](bytes)) {
+            let root = document.rootElement()
+            precondition(schema.validate(document, root: root) == schema.validateWhole(document), "the two-step schema check differs")
+        }
     }
+
+    static let schema: ReportSchema = {
+        do {
+            return try IntakeResources.load().reportSchema
+        } catch {
+            fatalError("cannot load the shipped plan and schemas: \(error)")
+        }
+    }()
 }
 
 #if FUZZING

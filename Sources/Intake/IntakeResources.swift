@@ -8,7 +8,7 @@ import XMLKit
 /// for another data file, which must pass `plan.xsd` too.
 public struct IntakeResources: Sendable {
     public let plan: Plan
-    public let reportSchema: XMLSchema
+    public let reportSchema: ReportSchema
     public let manifestSchema: XMLSchema
     /// The secretariat's notes (`--notes FILE`).
     public let notesSchema: XMLSchema
@@ -18,7 +18,7 @@ public struct IntakeResources: Sendable {
         let planSchema = try schema("plan")
         let planURL = planFile ?? planURL()
         let plan = try PlanLoader.load(from: planURL, schema: planSchema)
-        return IntakeResources(plan: plan, reportSchema: try schema("report"), manifestSchema: try schema("manifest"),
+        return IntakeResources(plan: plan, reportSchema: try schema("report", ReportSchema.init), manifestSchema: try schema("manifest"),
                                notesSchema: try schema("notes"))
     }
 
@@ -33,13 +33,14 @@ public struct IntakeResources: Sendable {
             .appendingPathComponent(relative)
     }
 
-    private static func schema(_ name: String) throws(ResourceError) -> XMLSchema {
+    private static func schema<Schema>(_ name: String, _ compile: ([UInt8]) throws(XMLParseFailure) -> Schema = XMLSchema.init)
+        throws(ResourceError) -> Schema {
         let url = resourceURL("schemas/\(name).xsd")
         guard let bytes = FileManager.default.contents(atPath: url.path) else {
             throw ResourceError(file: url.path, problems: ["cannot read the file"])
         }
         do {
-            return try XMLSchema(bytes: [UInt8](bytes))
+            return try compile([UInt8](bytes))
         } catch {
             throw ResourceError(file: url.path, problems: error.problems.map(\.message))
         }

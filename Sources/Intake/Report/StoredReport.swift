@@ -11,7 +11,7 @@ import ZipKit
 /// report that no longer reads as it did at intake stops the documents
 /// with the file and the first problem named.
 public struct StoredReport: Sendable {
-    private let schema: XMLSchema
+    private let schema: ReportSchema
     private let limits: BundleLimits
 
     public init(resources: IntakeResources, limits: BundleLimits = .standard) {
@@ -61,8 +61,9 @@ public struct StoredReport: Sendable {
             let diagnostic = error.problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") }
             throw StoredReportError(path: path, diagnostic: diagnostic)
         }
-        let problems = schema.validate(document)
-        guard problems.isEmpty, let root = document.rootElement() else {
+        let root = document.rootElement()
+        let problems = schema.validate(document, root: root)
+        guard problems.isEmpty, let root else {
             throw StoredReportError(path: path, diagnostic: problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") })
         }
         let (submitted, readProblems) = ReportReader.readSubmission(root, file: "report.xml")

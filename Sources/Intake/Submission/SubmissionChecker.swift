@@ -19,7 +19,7 @@ public final class SubmissionChecker: Sendable {
     public let plan: Plan
     public let keyring: Keyring
     public let limits: BundleLimits
-    private let reportSchema: XMLSchema
+    private let reportSchema: ReportSchema
     private let manifest: ManifestCheck
     private let rules: PlanRules
 
@@ -80,7 +80,7 @@ public final class SubmissionChecker: Sendable {
                                              year: root?.value("year").flatMap { Int($0) },
                                              kind: root?.name == "detailed-plan" ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })
         inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
-        let schemaProblems = reportSchema.validate(document)
+        let schemaProblems = reportSchema.validate(document, root: root)
         guard schemaProblems.isEmpty, let root else {
             inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
