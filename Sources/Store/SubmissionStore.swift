@@ -253,7 +253,7 @@ public final class SubmissionStore {
 
     static func json(_ receipt: Receipt) throws(StoreError) -> Data {
         do {
-            return try JSONOutput.encode(receipt)
+            return try receipt.json(pretty: true)
         } catch {
             throw StoreError(.encoding("receipt"), file: receipt.file)
         }

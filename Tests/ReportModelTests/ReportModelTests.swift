@@ -219,3 +219,50 @@ final class JSONOutputTests: XCTestCase {
         }
     }
 }
+
+/// Receipts are written by hand (one for every file taken in): the bytes
+/// must be the encoder's, pretty and compact, for every kind of receipt.
+final class ReceiptHandWrittenJSONTests: XCTestCase {
+    static var awkward: String {
+        var text = ""
+        for byte in 0..<0x80 { text.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        return text + "\u{2028}\u{2029}\u{FEFF}Tiếng Việt 😀 a/b \\\" "
+    }
+
+    static var receipts: [Receipt] {
+        let diagnostics = [
+            Diagnostic(.schemaInvalid, at: SourceLocation(file: "report.xml", line: 12, column: 5), message: awkward, english: "Schema: x"),
+            Diagnostic(.late, at: SourceLocation(file: nil, line: nil, column: nil), message: "Báo cáo nộp muộn", english: ""),
+            Diagnostic(.bundleLimit, at: SourceLocation(file: awkward, line: 0, column: nil), message: "", english: awkward),
+        ]
+        var all: [Receipt] = []
+        for outcome in Outcome.allCases {
+            for (n, kind) in ([nil] + ReportKind.allCases.map(Optional.some)).enumerated() {
+                var receipt = Receipt(file: n == 0 ? awkward : "HVCL-2026.xml", sha256: String(repeating: "ab", count: 32), outcome: outcome,
+                                      unit: n == 1 ? nil : "HVCL", year: n == 2 ? nil : 2026 - n, kind: kind, id: n == 3 ? nil : "id/\(n)",
+                                      received: "2026-11-14T16:02:11+07:00", late: n % 2 == 0, supersedes: n == 2 ? "old \"id\"" : nil,
+                                      diagnostics: Array(diagnostics.prefix(n)))
+                receipt.channel = [nil, .inbox, .portal][n % 3]
+                receipt.account = n == 2 ? "hvcl-vanthu" : nil
+                all.append(receipt)
+            }
+        }
+        return all
+    }
+
+    func testReceiptsAreWrittenAsTheEncoderWritesThem() throws {
+        for receipt in Self.receipts {
+            XCTAssertEqual(String(decoding: try receipt.json(pretty: true), as: UTF8.self),
+                           String(decoding: try JSONOutput.encode(receipt), as: UTF8.self))
+            XCTAssertEqual(String(decoding: try receipt.json(pretty: false), as: UTF8.self),
+                           String(decoding: try JSONOutput.compact(receipt), as: UTF8.self))
+        }
+    }
+
+    func testAReceiptWithItsReviewGoesThroughTheEncoder() throws {
+        var receipt = Self.receipts[3]
+        receipt.review = ReviewState(state: .returned, at: "2026-11-20T09:00:00+07:00", by: "vu-ktxhs", reason: "Thiếu số liệu", resendBy: nil)
+        XCTAssertEqual(try receipt.json(pretty: true), try JSONOutput.encode(receipt))
+        XCTAssertEqual(try receipt.json(pretty: false), try JSONOutput.compact(receipt))
+    }
+}

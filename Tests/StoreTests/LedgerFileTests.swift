@@ -154,3 +154,25 @@ final class LedgerFileTests: XCTestCase {
         try handle.close()
     }
 }
+
+/// Ledger lines are written by hand: the bytes must be the encoder's.
+final class LedgerLineTests: XCTestCase {
+    func testLedgerLinesAreWrittenAsTheEncoderWritesThem() throws {
+        let diagnostic = Diagnostic(.xmlMalformed, at: SourceLocation(file: "bad \"x\".xml", line: 3, column: nil),
+                                    message: "Tệp XML không đúng cú pháp\n\t/", english: "not well-formed")
+        var records = [
+            Make.record(1, file: "HVCL-2026.xml", completed: ["2.3.8", "2.3.9"]),
+            Make.record(2, file: "bad.xml", outcome: .rejected, unit: nil, year: nil, kind: nil, id: "x", diagnostics: [diagnostic]),
+            Make.record(3, file: "HVCL-2026 (copy).xml", outcome: .duplicate, id: "id-HVCL-2026.xml", supersedes: "old"),
+            Make.record(40_000, file: "KH.xml", kind: .plan, received: -5),
+        ]
+        records[0].receipt.channel = .portal
+        records[0].receipt.account = "hvcl-vanthu"
+        var reviewed = records[0]
+        reviewed.receipt.review = ReviewState(state: .approved, at: "2026-11-20T09:00:00+07:00", by: "vu", reason: nil, resendBy: nil)
+        for record in records + [reviewed] {
+            XCTAssertEqual(String(decoding: try record.jsonLine(), as: UTF8.self),
+                           String(decoding: try JSONOutput.compact(record), as: UTF8.self))
+        }
+    }
+}
