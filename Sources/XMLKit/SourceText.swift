@@ -1,3 +1,5 @@
+import Foundation
+
 /// The document's UTF-8 bytes, to turn libxml2's line numbers into columns.
 ///
 /// libxml2 2.9 keeps a line per node (the line where its start tag ends) but
@@ -8,15 +10,25 @@ struct SourceText {
     private let bytes: [UInt8]
     /// Byte offset where each line starts (line 1 at index 0).
     private let lineStarts: [Int]
-    /// How far each line has been consumed, so repeated tags on one line get
-    /// successive columns in document order.
-    private var cursors: [Int: Int] = [:]
+    /// How far each line has been consumed (0: not yet), so repeated tags
+    /// on one line get successive columns in document order.
+    private var cursors: [Int]
 
     init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = base
+            let end = base + buffer.count
+            while at < end, let found = memchr(at, 0x0A, end - at) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                starts.append(offset + 1)
+                at = base + offset + 1
+            }
+        }
         lineStarts = starts
+        cursors = Array(repeating: 0, count: starts.count + 1)
     }
 
     /// Where the next `needle` (`<name`, as UTF-8) at or before `line`
@@ -25,7 +37,7 @@ struct SourceText {
         guard line >= 1, line <= lineStarts.count else { return (max(line, 1), 1) }
         var l = line
         while l >= 1 && l > line - 50 {
-            let from = cursors[l] ?? lineStarts[l - 1]
+            let from = cursors[l] > 0 ? cursors[l] : lineStarts[l - 1]
             if let offset = find(needle, from: from, lineEnd: lineEnd(l)) {
                 cursors[l] = offset + needle.count
                 return (l, column(of: offset, line: l))

@@ -95,7 +95,7 @@ public final class XMLTree {
 
     private func convert(_ node: xmlNodePtr) -> XMLElementNode {
         let name = String(cString: node.pointee.name)
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+        let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map(namespaceName)
         let place = position(of: node)
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
@@ -126,6 +126,17 @@ public final class XMLTree {
         }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
                               text: Unicode.nfc(text), line: place.line, column: place.column)
+    }
+
+    /// The last namespace read, by libxml2's pointer to it: a document's
+    /// elements share one or two, and a name of 24 bytes is not stored inline.
+    private var lastNamespace: (pointer: UnsafePointer<xmlChar>, name: String)?
+
+    private func namespaceName(_ href: UnsafePointer<xmlChar>) -> String {
+        if let last = lastNamespace, last.pointer == href { return last.name }
+        let name = String(cString: href)
+        lastNamespace = (href, name)
+        return name
     }
 
     /// Where an element's start tag begins. Every element is placed once, in
