@@ -44,9 +44,9 @@ public struct EncodedReceipt: Sendable {
     public let json: Data
     public let text: Data
 
-    public init(_ receipt: Receipt) throws(StoreError) {
+    public init(_ receipt: Receipt) {
         self.receipt = receipt
-        json = try SubmissionStore.json(receipt)
+        json = receipt.json(pretty: true)
         text = Data(receipt.text.utf8)
     }
 }

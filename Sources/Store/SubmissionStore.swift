@@ -158,9 +158,7 @@ public final class SubmissionStore {
     /// checked; without them the input is copied from `source` and its hash
     /// checked again.
     public func keepAccepted(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
-        let encoded: EncodedReceipt
-        do { encoded = try EncodedReceipt(receipt) } catch { throw .store(error) }
-        return try keepAccepted(input, receipt: encoded, sync: sync)
+        try keepAccepted(input, receipt: EncodedReceipt(receipt), sync: sync)
     }
 
     /// The same, with the receipt encoded once for the store and the outbox.
@@ -181,9 +179,7 @@ public final class SubmissionStore {
     /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Inputs with
     /// the same bytes share the folder, each with its own receipt.
     public func keepRejected(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
-        let encoded: EncodedReceipt
-        do { encoded = try EncodedReceipt(receipt) } catch { throw .store(error) }
-        return try keepRejected(input, receipt: encoded, sync: sync)
+        try keepRejected(input, receipt: EncodedReceipt(receipt), sync: sync)
     }
 
     /// The same, with the receipt encoded once for the store and the outbox.
@@ -249,14 +245,6 @@ public final class SubmissionStore {
         let found = SHA256Hex.of(data)
         guard found == sha256 else { throw StoreError(.altered(path: url.path, expected: sha256, found: found), file: url.path) }
         return data
-    }
-
-    static func json(_ receipt: Receipt) throws(StoreError) -> Data {
-        do {
-            return try receipt.json(pretty: true)
-        } catch {
-            throw StoreError(.encoding("receipt"), file: receipt.file)
-        }
     }
 
     /// A file name that stays inside its folder whatever the inbox held.

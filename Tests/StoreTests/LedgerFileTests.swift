@@ -171,7 +171,7 @@ final class LedgerLineTests: XCTestCase {
         var reviewed = records[0]
         reviewed.receipt.review = ReviewState(state: .approved, at: "2026-11-20T09:00:00+07:00", by: "vu", reason: nil, resendBy: nil)
         for record in records + [reviewed] {
-            XCTAssertEqual(String(decoding: try record.jsonLine(), as: UTF8.self),
+            XCTAssertEqual(String(decoding: record.jsonLine(), as: UTF8.self),
                            String(decoding: try JSONOutput.compact(record), as: UTF8.self))
         }
     }

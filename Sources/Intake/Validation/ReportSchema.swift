@@ -1,3 +1,4 @@
+import Foundation
 import XMLKit
 
 /// The report schema, checked in two steps for speed, with the findings of

@@ -206,8 +206,7 @@ public final class IngestSession: @unchecked Sendable {
         verdict.receipt.account = arrival.account
         var kept: String?
         var completed: [String] = []
-        let encoded: EncodedReceipt
-        do { encoded = try EncodedReceipt(verdict.receipt) } catch { return .left(.notKept(error)) }
+        let encoded = EncodedReceipt(verdict.receipt)
         if verdict.outcome != .duplicate {
             let input: KeptInput
             do throws(InputSource.Problem) {

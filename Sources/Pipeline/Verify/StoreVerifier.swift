@@ -56,7 +56,7 @@ public struct StoreVerifier {
         var text = Data()
         for (n, var record) in ordered.enumerated() {
             record.sequence = n + 1
-            do { text.append(try record.jsonLine()) } catch { throw StoreError(.encoding("record"), file: layout.ledger.path) }
+            text.append(record.jsonLine())
         }
         if state.ledgerExists, let old = try? OpenFile.reading(layout.ledger.path).readAll() {
             let kept = layout.root.appendingPathComponent("ledger.jsonl.damaged-\(Int(Date().timeIntervalSince1970))")

@@ -17,12 +17,12 @@ public struct JSONBytes {
 
     /// An object; `body` writes its members with `key` before each value.
     public mutating func object(_ body: (inout JSONBytes) -> Void) {
-        container("{", "}", body)
+        container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
     /// An array; `body` writes its elements with `element` before each.
     public mutating func array(_ body: (inout JSONBytes) -> Void) {
-        container("[", "]", body)
+        container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
     }
 
     /// Starts an object's member: `"key" : ` (pretty) or `"key":`.
@@ -34,8 +34,10 @@ public struct JSONBytes {
 
     /// Starts an array's element.
     public mutating func element() {
-        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        filled[filled.count - 1] = true
+        if let last = filled.indices.last {
+            if filled[last] { bytes.append(UInt8(ascii: ",")) }
+            filled[last] = true
+        }
         newline(depth: filled.count)
     }
 
@@ -68,15 +70,15 @@ public struct JSONBytes {
         }
     }
 
-    private mutating func container(_ open: Character, _ close: Character, _ body: (inout JSONBytes) -> Void) {
-        bytes.append(UInt8(ascii: open.unicodeScalars.first!))
+    private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONBytes) -> Void) {
+        bytes.append(open)
         filled.append(false)
         body(&self)
         // The encoder writes an empty container with a blank line in it.
-        if pretty && !filled[filled.count - 1] { bytes.append(0x0A) }
-        filled.removeLast()
+        let hadMembers = filled.removeLast()
+        if pretty && !hadMembers { bytes.append(0x0A) }
         newline(depth: filled.count)
-        bytes.append(UInt8(ascii: close.unicodeScalars.first!))
+        bytes.append(close)
     }
 
     private mutating func newline(depth: Int) {

@@ -3,18 +3,15 @@ import Foundation
 extension Receipt {
     /// The receipt's JSON, byte for byte as `JSONOutput.encode` (`pretty`)
     /// or `JSONOutput.compact` writes it, newline included, without the
-    /// encoder: one is written for every file taken in. A receipt listed
-    /// with the secretariat's check (`review`) goes through the encoder.
-    public func json(pretty: Bool) throws -> Data {
-        guard review == nil else { return try pretty ? JSONOutput.encode(self) : JSONOutput.compact(self) }
+    /// encoder: one is written for every file taken in.
+    public func json(pretty: Bool) -> Data {
         var out = JSONBytes(pretty: pretty)
         write(into: &out)
         return Data(out.bytes + [0x0A])
     }
 
-    /// The receipt as one JSON value, into a larger one (`review` must be nil).
+    /// The receipt as one JSON value, into a larger one.
     public func write(into out: inout JSONBytes) {
-        precondition(review == nil, "a receipt with its review is written by the encoder")
         out.object { o in
             o.key("account"); o.string(account)
             o.key("channel"); o.string(channel?.rawValue)
@@ -31,7 +28,8 @@ extension Receipt {
             o.key("late"); o.bool(late)
             o.key("outcome"); o.string(outcome.rawValue)
             o.key("received"); o.string(received)
-            o.key("review"); o.null()
+            o.key("review")
+            if let review { review.write(into: &o) } else { o.null() }
             o.key("sha256"); o.string(sha256)
             o.key("supersedes"); o.string(supersedes)
             o.key("unit"); o.string(unit)
@@ -51,6 +49,19 @@ extension Diagnostic {
             o.key("message"); o.string(message)
             o.key("message_en"); o.string(messageEnglish)
             o.key("severity"); o.string(severity.rawValue)
+        }
+    }
+}
+
+extension ReviewState {
+    /// The review as its `Codable` conformance writes it, keys sorted.
+    public func write(into out: inout JSONBytes) {
+        out.object { o in
+            o.key("at"); o.string(at)
+            o.key("by"); o.string(by)
+            o.key("reason"); o.string(reason)
+            o.key("resendBy"); o.string(resendBy)
+            o.key("state"); o.string(state.rawValue)
         }
     }
 }

@@ -15,8 +15,7 @@ extension Sequenced {
 
 extension LedgerRecord: Sequenced {
     /// Written by hand, byte for byte as the encoder would: one per file taken in.
-    public func jsonLine() throws -> Data {
-        guard receipt.review == nil else { return try JSONOutput.compact(self) }
+    public func jsonLine() -> Data {
         var out = JSONBytes(pretty: false)
         out.object { o in
             o.strings("completedTasks", completedTasks)

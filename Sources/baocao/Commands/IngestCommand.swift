@@ -69,7 +69,7 @@ final class ResultsStream {
     /// One receipt per line: `{"results": [` … `]}`, valid JSON at the end.
     func add(_ receipt: Receipt) throws {
         if json {
-            let encoded = String(decoding: try receipt.json(pretty: false), as: UTF8.self).trimmingCharacters(in: .newlines)
+            let encoded = String(decoding: receipt.json(pretty: false), as: UTF8.self).trimmingCharacters(in: .newlines)
             Output.print((count == 0 ? "{\"results\": [\n" : ",\n") + encoded)
         } else {
             Output.print(IngestText.line(receipt) + "\n")
