@@ -207,10 +207,14 @@ final class JSONOutputTests: XCTestCase {
         awkward += "\u{2028}\u{2029}\u{FEFF}Tiếng Việt 😀 a/b \\\" "
         for text in [awkward, "", "plain"] {
             for depth in [0, 2, 4] {
-                var out: [UInt8] = []
-                JSONOutput.object(["month": "2026-03", "text": text, "unit": "HVCL"], depth: depth, into: &out)
+                var json = JSONBytes(pretty: true, depth: depth)
+                json.object { o in
+                    o.key("month"); o.string("2026-03")
+                    o.key("text"); o.string(text)
+                    o.key("unit"); o.string("HVCL")
+                }
                 var expected = try JSONOutput.nested(Line(month: "2026-03", text: text, unit: "HVCL"), depth: depth)
-                XCTAssertEqual(String(decoding: out, as: UTF8.self), String(decoding: expected, as: UTF8.self), "depth \(depth)")
+                XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self), "depth \(depth)")
                 expected = try JSONOutput.encode([text])
                 var string: [UInt8] = []
                 JSONOutput.string(text, into: &string)

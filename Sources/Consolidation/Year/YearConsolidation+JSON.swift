@@ -33,17 +33,19 @@ extension YearConsolidation {
 
     private static let resultsPerPiece = 256
 
-    /// Results as the elements of a task's `results`, `nested` as the
-    /// encoder writes them there (depth 4: a task is at depth 2), joined as
-    /// `JSONOutput.write` joins that member's elements (a comma, a line
-    /// break, eight spaces).
+    /// Results as elements of a task's `results`, as the encoder writes
+    /// them there: each an object at depth 4 (a task is at depth 2).
     private static func json(_ results: ArraySlice<ResultLine>) -> Data {
-        var out: [UInt8] = []
-        for (n, line) in results.enumerated() {
-            if n > 0 { out.append(contentsOf: ",\n        ".utf8) }
-            JSONOutput.object(["month": line.month, "text": line.text, "unit": line.unit], depth: 4, into: &out)
+        var out = JSONBytes(pretty: true, depth: 4)
+        for line in results {
+            out.element()
+            out.object { o in
+                o.key("month"); o.string(line.month)
+                o.key("text"); o.string(line.text)
+                o.key("unit"); o.string(line.unit)
+            }
         }
-        return Data(out)
+        return Data(out.bytes)
     }
 
     /// The same, in memory (a small merge, `--json` on the terminal).

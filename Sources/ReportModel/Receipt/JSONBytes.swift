@@ -1,17 +1,25 @@
 /// JSON written member by member, byte for byte as `JSONOutput.encode`
-/// (pretty) or `JSONOutput.compact` writes it: for the few small values
-/// written on every file (receipts, ledger records), where Foundation's
-/// encoder, its tree and its copies cost 6 % of intake's CPU. Members must
-/// be given in sorted order, as the encoder sorts them; tests compare the
-/// bytes with the encoder's.
+/// (pretty) or `JSONOutput.compact` writes it: for the values written on
+/// every file (receipts, ledger records), where Foundation's encoder, its
+/// tree and its copies cost 6 % of intake's CPU, and for the many results
+/// of a year's `.json`. Members must be given in sorted order, as the
+/// encoder sorts them; tests compare the bytes with the encoder's.
 public struct JSONBytes {
     public private(set) var bytes: [UInt8] = []
     private let pretty: Bool
+    /// How deep the values sit in a larger document, as `JSONOutput.nested`.
+    private let depth: Int
     /// Open containers: whether each has a member yet.
     private var filled: [Bool] = []
+    /// Whether a value stands at the top already. Values written there one
+    /// after another, each after `element()`, are elements of an array
+    /// begun elsewhere (a piece of `JSONOutput.write`'s member): the first
+    /// one bare, the others after a comma and a line.
+    private var topFilled = false
 
-    public init(pretty: Bool) {
+    public init(pretty: Bool, depth: Int = 0) {
         self.pretty = pretty
+        self.depth = depth
         bytes.reserveCapacity(1024)
     }
 
@@ -37,6 +45,11 @@ public struct JSONBytes {
         if let last = filled.indices.last {
             if filled[last] { bytes.append(UInt8(ascii: ",")) }
             filled[last] = true
+        } else if topFilled {
+            bytes.append(UInt8(ascii: ","))
+        } else {
+            topFilled = true
+            return
         }
         newline(depth: filled.count)
     }
@@ -84,6 +97,6 @@ public struct JSONBytes {
     private mutating func newline(depth: Int) {
         guard pretty else { return }
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * (self.depth + depth)))
     }
 }

@@ -69,25 +69,6 @@ public enum JSONOutput {
         try write(whole[found.upperBound...])
     }
 
-    /// An object of string members, `nested` at `depth`, as the encoder
-    /// writes it: `members` in the order given (sorted, as its keys are).
-    /// For the many small values of a large document, without an encoder each.
-    public static func object(_ members: KeyValuePairs<String, String>, depth: Int, into out: inout [UInt8]) {
-        let indent = [UInt8](repeating: 0x20, count: 2 * depth + 2)
-        out.append(UInt8(ascii: "{"))
-        for (n, (key, value)) in members.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(0x0A)
-            out.append(contentsOf: indent)
-            string(key, into: &out)
-            out.append(contentsOf: " : ".utf8)
-            string(value, into: &out)
-        }
-        out.append(0x0A)
-        out.append(contentsOf: indent.dropLast(2))
-        out.append(UInt8(ascii: "}"))
-    }
-
     /// `text` quoted and escaped as the encoder writes a string: `"` and
     /// `\\`, the five short escapes, other control bytes as `\u00xx`; the
     /// rest as it is (no slashes escaped).
