@@ -4,6 +4,7 @@ import Intake
 import Pipeline
 import ReportModel
 import Store
+import SystemKit
 
 /// `baocao ingest`: the inbox through every stage into the store.
 struct IngestCommand: AsyncParsableCommand {
@@ -23,6 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryPolicy.forIngest()
         let resources = try options.resources()
         let checker = SubmissionChecker(resources: resources, keyring: try options.keyring(), limits: bundleLimits.limits)
         guard FileManager.default.fileExists(atPath: options.inboxURL.path) else {
