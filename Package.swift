@@ -21,11 +21,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "CFileSync"),
         .target(name: "SystemKit", dependencies: ["CFileSync", "ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
-        .target(name: "ZipKit", dependencies: ["CLibZip"]),
+        .target(name: "ZipKit", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(name: "ReportModel"),
         .target(name: "Rendering", dependencies: ["XMLKit", "ZipKit", "ReportModel", "Consolidation"]),
         .target(

@@ -8,9 +8,18 @@ import Foundation
 /// (5 % of an upload's CPU). A function source instead copies each read
 /// straight out of `data`, which the source holds until libzip frees it.
 final class DataSource {
-    private let data: Data
+    let data: Data
     private var position = 0
     private var error = zip_error_t()
+    /// Where the first read since `watchNextRead()` began; see `ZipReader.storedSpan`.
+    private(set) var watchedRead: Int?
+    private var watching = false
+
+    /// Notes where the next read begins, in `watchedRead`.
+    func watchNextRead() {
+        watching = true
+        watchedRead = nil
+    }
 
     private init(_ data: Data) {
         self.data = data
@@ -23,13 +32,14 @@ final class DataSource {
 
     /// A new source over `data`, owned by libzip from then on: freeing the
     /// source (`zip_source_free`, or `zip_discard` of its archive) ends it.
-    static func create(_ data: Data, _ error: UnsafeMutablePointer<zip_error_t>) -> OpaquePointer? {
-        let context = Unmanaged.passRetained(DataSource(data)).toOpaque()
+    static func create(_ data: Data, _ error: UnsafeMutablePointer<zip_error_t>) -> (OpaquePointer, DataSource)? {
+        let dataSource = DataSource(data)
+        let context = Unmanaged.passRetained(dataSource).toOpaque()
         guard let source = zip_source_function_create(callback, context, error) else {
             Unmanaged<DataSource>.fromOpaque(context).release()
             return nil
         }
-        return source
+        return (source, dataSource)
     }
 
     /// What this source does: read, seek and tell (a bitmap of commands).
@@ -53,6 +63,10 @@ final class DataSource {
             position = 0
             return 0
         case ZIP_SOURCE_READ:
+            if watching {
+                watching = false
+                watchedRead = position
+            }
             let count = min(Int(clamping: length), data.count - position)
             guard count > 0, let buffer else { return 0 }
             let start = data.startIndex + position

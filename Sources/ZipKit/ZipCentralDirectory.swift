@@ -20,7 +20,7 @@ struct ZipCentralDirectory {
         while entries.count < count {
             guard u32(cursor) == 0x0201_4B50,
                   let flags = u16(cursor + 8), let method = u16(cursor + 10),
-                  let compressed = u32(cursor + 20), let size = u32(cursor + 24),
+                  let crc = u32(cursor + 16), let compressed = u32(cursor + 20), let size = u32(cursor + 24),
                   let nameLength = u16(cursor + 28), let extraLength = u16(cursor + 30),
                   let commentLength = u16(cursor + 32), let attributes = u32(cursor + 38),
                   let madeBy = u16(cursor + 4),
@@ -39,7 +39,8 @@ struct ZipCentralDirectory {
                 // Zip64 sizes (0xFFFFFFFF) are not looked up: these are hints only.
                 compressedSize: compressed == UInt32.max ? 0 : Int64(compressed),
                 uncompressedSize: size == UInt32.max ? 0 : Int64(size),
-                compressionMethod: method
+                compressionMethod: method,
+                declaredCRC32: crc
             ))
             cursor += 46 + Int(nameLength) + Int(extraLength) + Int(commentLength)
         }

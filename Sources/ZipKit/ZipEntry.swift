@@ -23,10 +23,13 @@ public struct ZipEntry: Hashable, Sendable {
     public var uncompressedSize: Int64
     /// The zip compression method number (0 stored, 8 deflate, ...).
     public var compressionMethod: UInt16
+    /// Declared CRC-32 of the uncompressed bytes (untrusted), where known.
+    public var declaredCRC32: UInt32?
 
     public init(
         index: Int, name: String?, rawName: [UInt8], isDirectory: Bool, isSymlink: Bool,
-        isEncrypted: Bool, compressedSize: Int64, uncompressedSize: Int64, compressionMethod: UInt16
+        isEncrypted: Bool, compressedSize: Int64, uncompressedSize: Int64, compressionMethod: UInt16,
+        declaredCRC32: UInt32? = nil
     ) {
         self.index = index
         self.name = name
@@ -37,5 +40,6 @@ public struct ZipEntry: Hashable, Sendable {
         self.compressedSize = compressedSize
         self.uncompressedSize = uncompressedSize
         self.compressionMethod = compressionMethod
+        self.declaredCRC32 = declaredCRC32
     }
 }

@@ -52,7 +52,8 @@ extension ZipReader {
             isEncrypted: encrypted,
             compressedSize: has(ZIP_STAT_COMP_SIZE) ? clamped(stat.comp_size) : 0,
             uncompressedSize: has(ZIP_STAT_SIZE) ? clamped(stat.size) : 0,
-            compressionMethod: has(ZIP_STAT_COMP_METHOD) ? stat.comp_method : 0
+            compressionMethod: has(ZIP_STAT_COMP_METHOD) ? stat.comp_method : 0,
+            declaredCRC32: has(ZIP_STAT_CRC) ? stat.crc : nil
         )
     }
 

@@ -2,7 +2,8 @@ import CLibZip
 import Foundation
 
 extension ZipReader {
-    /// How much is inflated per `zip_fread`: the most any read holds at once.
+    /// How much is inflated per `zip_fread`: the most any read holds at once
+    /// (a stored entry, whole and within the limits, is handed on in place).
     public static let chunkSize = 64 * 1024
 
     /// Streams one entry's inflated bytes to `chunk`, counting them.
@@ -23,6 +24,11 @@ extension ZipReader {
             throw ZipError(.invalidArgument, "no entry \(entry.index) in this archive")
         }
         let ratioCap = maxRatio.map { Self.ratioCap(ratio: $0, compressedSize: entries[entry.index].compressedSize) }
+        // A stored entry within the limits, whole and as declared: its bytes in place, in one piece.
+        if entries[entry.index].uncompressedSize <= min(maxBytes, ratioCap ?? .max), let span = storedSpan(entry) {
+            try source.data.withUnsafeBytes { try chunk(UnsafeRawBufferPointer(rebasing: $0[span])) }
+            return Int64(span.count)
+        }
         guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
             throw ZipError.fromArchive(archive, "cannot open entry \(entry.index)")
         }

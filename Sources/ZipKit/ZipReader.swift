@@ -9,6 +9,8 @@ import Foundation
 /// An instance is not thread-safe: use it from one thread at a time.
 public final class ZipReader {
     let archive: OpaquePointer
+    /// The archive's bytes, which libzip reads through this source.
+    let source: DataSource
     /// Every entry, in central-directory order.
     public let entries: [ZipEntry]
 
@@ -22,7 +24,7 @@ public final class ZipReader {
         guard data.count >= 22 else { throw ZipError(.corrupt, "too short to be a zip archive") }
         var error = zip_error_t()
         zip_error_init(&error)
-        guard let source = DataSource.create(data, &error) else {
+        guard let (source, dataSource) = DataSource.create(data, &error) else {
             throw ZipError.consuming(&error, "cannot create source")
         }
         guard let archive = zip_open_from_source(source, ZIP_CHECKCONS | ZIP_RDONLY, &error) else {
@@ -34,6 +36,7 @@ public final class ZipReader {
         }
         zip_error_fini(&error)
         self.archive = archive
+        self.source = dataSource
         do {
             entries = try Self.readEntries(archive)
         } catch {
