@@ -54,7 +54,7 @@ let package = Package(
         ),
 
         // The fuzz target of `check` (`make fuzz`); plainly built, a replayer of its corpus.
-        .executableTarget(name: "FuzzCheck", dependencies: ["Intake", "ReportModel", "XMLKit"]),
+        .executableTarget(name: "FuzzCheck", dependencies: ["Intake", "ReportModel", "XMLKit", "ZipKit"]),
 
         // The benchmark's corpus generator; not part of what units or the secretariat use.
         .executableTarget(name: "CorpusGenerator", dependencies: ["Intake", "ReportModel", "XMLKit"]),

@@ -2,6 +2,7 @@ import Foundation
 import Intake
 import ReportModel
 import XMLKit
+import ZipKit
 
 /// The fuzz target of `check`'s path: any bytes, as an inbox file, through
 /// the bundle reader, the XML reader, the schema, the report reader and the
@@ -28,6 +29,26 @@ enum FuzzCheck {
         if let document = try? XMLTree.parse([UInt8](bytes)) {
             let root = document.rootElement()
             precondition(schema.validate(document, root: root) == schema.validateWhole(document), "the two-step schema check differs")
+        }
+        // A stored entry read in place is what libzip reads, or libzip's own error.
+        if let archive = try? ZipReader(data: bytes) {
+            for entry in archive.entries {
+                archive.readsStoredEntriesInPlace = true
+                let inPlace = read(entry, of: archive)
+                archive.readsStoredEntriesInPlace = false
+                precondition(inPlace == read(entry, of: archive), "a stored entry read in place differs from libzip's")
+            }
+        }
+    }
+
+    /// An entry's bytes, or the kind of error reading them ended with.
+    private static func read(_ entry: ZipEntry, of archive: ZipReader) -> (bytes: Data?, failure: ZipError.Kind?) {
+        do {
+            return (try archive.readData(entry, maxBytes: 4 << 20, maxRatio: 100), nil)
+        } catch let error as ZipError {
+            return (nil, error.kind)
+        } catch {
+            return (nil, .internal)
         }
     }
 

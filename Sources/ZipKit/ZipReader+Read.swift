@@ -25,7 +25,8 @@ extension ZipReader {
         }
         let ratioCap = maxRatio.map { Self.ratioCap(ratio: $0, compressedSize: entries[entry.index].compressedSize) }
         // A stored entry within the limits, whole and as declared: its bytes in place, in one piece.
-        if entries[entry.index].uncompressedSize <= min(maxBytes, ratioCap ?? .max), let span = storedSpan(entry) {
+        if readsStoredEntriesInPlace, entries[entry.index].uncompressedSize <= min(maxBytes, ratioCap ?? .max),
+           let span = storedSpan(entry) {
             try source.data.withUnsafeBytes { try chunk(UnsafeRawBufferPointer(rebasing: $0[span])) }
             return Int64(span.count)
         }

@@ -13,6 +13,9 @@ public final class ZipReader {
     let source: DataSource
     /// Every entry, in central-directory order.
     public let entries: [ZipEntry]
+    /// Whether `read` hands stored entries on in place (`storedSpan`). Off,
+    /// every entry goes through libzip: the fuzzer compares the two.
+    public var readsStoredEntriesInPlace = true
 
     /// Opens `data` as a zip archive.
     /// - Throws: `ZipError` of kind `.corrupt` when it is not a consistent zip
