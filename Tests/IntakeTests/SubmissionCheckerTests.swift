@@ -74,6 +74,22 @@ final class SubmissionCheckerTests: XCTestCase {
         XCTAssertNotNil(d.location.column)
     }
 
+    func testAFileNamedAsABundleThatIsNeitherZipNorXMLIsBundleCorrupt() {
+        for bytes in [Data("Rar!\u{1A}\u{07}\u{00} another archive".utf8), Data(), Data(Env.sample.utf8.prefix(200))] {
+            let verdict = Env.check(bytes, name: "HVCL-2026.ZIP")
+            XCTAssertEqual(verdict.outcome, .rejected)
+            XCTAssertEqual(verdict.codes, [.bundleCorrupt])
+        }
+        // The same bytes under an XML name are read as XML, as ever.
+        XCTAssertEqual(Env.check(Data(Env.sample.utf8.prefix(200)), name: "HVCL-2026.xml").codes.first, .xmlMalformed)
+    }
+
+    func testAWholeReportNamedAsABundleIsStillReadAsXML() {
+        // The bytes decide the kind: a well-formed report is not refused for its name.
+        let verdict = Env.check(Data(Env.sample.utf8), name: "HVCL-2026.zip")
+        XCTAssertEqual(verdict.outcome, .accepted, "\(verdict.codes)")
+    }
+
     func testInvalidUTF8IsXMLEncodingAtTheByte() {
         var bytes = Data(Env.sample.utf8)
         let marker = Data("<result month=\"2026-07\">".utf8)

@@ -72,7 +72,13 @@ public final class SubmissionChecker: Sendable {
         do {
             document = try XMLTree.parse([UInt8](reportBytes))
         } catch {
-            inspection.diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
+            // Named as a bundle, and readable neither as a zip nor as XML: a broken bundle (a download
+            // cut short, another archive renamed) is what the clerk sent, not an XML syntax error.
+            if bundle == nil, file.name.lowercased().hasSuffix(".zip") {
+                inspection.diagnostics.append(BundleDiagnostics.corrupt())
+            } else {
+                inspection.diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
+            }
             return inspection
         }
         let root = document.rootElement()
