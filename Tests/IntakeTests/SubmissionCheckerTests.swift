@@ -82,6 +82,9 @@ final class SubmissionCheckerTests: XCTestCase {
         }
         // The same bytes under an XML name are read as XML, as ever.
         XCTAssertEqual(Env.check(Data(Env.sample.utf8.prefix(200)), name: "HVCL-2026.xml").codes.first, .xmlMalformed)
+        // XML that was read and refused for its DOCTYPE says so, whatever its name.
+        let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<report>&x;</report>"
+        XCTAssertEqual(Env.check(Data(doctype.utf8), name: "HVCL-2026.zip").codes, [.xmlDTD])
     }
 
     func testAWholeReportNamedAsABundleIsStillReadAsXML() {
