@@ -75,7 +75,7 @@ public final class SubmissionChecker: Sendable {
             // Named as a bundle, and readable neither as a zip nor as XML: a broken bundle (a download
             // cut short, another archive renamed) is what the clerk sent, not an XML syntax error.
             // (A DOCTYPE is XML that was read, and refused as such.)
-            if bundle == nil, file.name.lowercased().hasSuffix(".zip"), !error.problems.contains(where: { $0.kind == .doctype }) {
+            if file.kind == .xml, file.name.lowercased().hasSuffix(".zip"), !error.problems.contains(where: { $0.kind == .doctype }) {
                 inspection.diagnostics.append(BundleDiagnostics.corrupt())
             } else {
                 inspection.diagnostics += error.problems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
