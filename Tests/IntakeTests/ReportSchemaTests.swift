@@ -19,7 +19,7 @@ final class ReportSchemaTests: XCTestCase {
     private func findings(_ xml: String, file: StaticString = #filePath, line: UInt = #line) throws
         -> (stepwise: [XMLProblem], whole: [XMLProblem]) {
         let document = try XMLTree.parse(Array(xml.utf8))
-        return (schema.validate(document, root: document.rootElement()), schema.whole.validate(document))
+        return (schema.validate(document, root: document.root), schema.whole.validate(document))
     }
 
     func testTheShippedSchemaIsCheckedInTwoSteps() throws {

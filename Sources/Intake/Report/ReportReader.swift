@@ -15,8 +15,8 @@ enum ReportReader {
     static let maximumIndicatorValue = Decimal(sign: .plus, exponent: 12, significand: 1)
 
     /// A report or a detailed plan, by its root element.
-    static func readSubmission(_ root: XMLElementNode, file: String) -> (Submitted, [Diagnostic]) {
-        if root.name == "detailed-plan" {
+    static func readSubmission(_ root: XMLElementView, file: String) -> (Submitted, [Diagnostic]) {
+        if root.isNamed("detailed-plan") {
             var problems: [Diagnostic] = []
             let plan = readPlan(root, file: file, problems: &problems)
             return (.plan(plan), problems)
@@ -25,7 +25,7 @@ enum ReportReader {
         return (.report(report), problems)
     }
 
-    private static func readPlan(_ root: XMLElementNode, file: String, problems: inout [Diagnostic]) -> DetailedPlan {
+    private static func readPlan(_ root: XMLElementView, file: String, problems: inout [Diagnostic]) -> DetailedPlan {
         DetailedPlan(
             id: root.value("id") ?? "", plan: root.value("plan") ?? "", unit: root.value("unit") ?? "",
             year: Int(root.value("year") ?? "") ?? 0, submitted: root.value("submitted"), supersedes: root.value("supersedes"),
@@ -55,20 +55,20 @@ enum ReportReader {
             location: location(of: root, file: file))
     }
 
-    private static func preparer(_ root: XMLElementNode, file: String) -> Preparer {
+    private static func preparer(_ root: XMLElementView, file: String) -> Preparer {
         let preparer = root.child(named: "preparer")
-        return Preparer(name: preparer?.attributes["name"] ?? "", position: preparer?.attributes["position"],
-                        email: preparer?.attributes["email"], phone: preparer?.attributes["phone"],
+        return Preparer(name: preparer?.attribute("name") ?? "", position: preparer?.attribute("position"),
+                        email: preparer?.attribute("email"), phone: preparer?.attribute("phone"),
                         location: preparer.map { location(of: $0, file: file) } ?? SourceLocation(file: file))
     }
 
-    static func read(_ root: XMLElementNode, file: String) -> (Report, [Diagnostic]) {
+    static func read(_ root: XMLElementView, file: String) -> (Report, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let report = read(root, file: file, problems: &problems)
         return (report, problems)
     }
 
-    private static func read(_ root: XMLElementNode, file: String, problems: inout [Diagnostic]) -> Report {
+    private static func read(_ root: XMLElementView, file: String, problems: inout [Diagnostic]) -> Report {
         Report(
             id: root.value("id") ?? "",
             plan: root.value("plan") ?? "",
@@ -82,7 +82,7 @@ enum ReportReader {
             location: location(of: root, file: file))
     }
 
-    private static func readTask(_ task: XMLElementNode, file: String, problems: inout [Diagnostic]) -> TaskReport {
+    private static func readTask(_ task: XMLElementView, file: String, problems: inout [Diagnostic]) -> TaskReport {
         TaskReport(
             code: task.value("code") ?? "",
             status: TaskStatus(rawValue: task.value("status") ?? "") ?? .notStarted,
@@ -147,7 +147,7 @@ enum ReportReader {
         return 0
     }
 
-    static func location(of element: XMLElementNode, file: String) -> SourceLocation {
+    static func location(of element: XMLElementView, file: String) -> SourceLocation {
         SourceLocation(file: file, line: element.line, column: element.column)
     }
 

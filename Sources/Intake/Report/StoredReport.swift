@@ -61,7 +61,7 @@ public struct StoredReport: Sendable {
             let diagnostic = error.problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") }
             throw StoredReportError(path: path, diagnostic: diagnostic)
         }
-        let root = document.rootElement()
+        let root = document.root
         let problems = schema.validate(document, root: root)
         guard problems.isEmpty, let root else {
             throw StoredReportError(path: path, diagnostic: problems.first.map { XMLDiagnostics.diagnostic(for: $0, file: "report.xml") })

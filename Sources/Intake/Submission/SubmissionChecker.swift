@@ -82,7 +82,7 @@ public final class SubmissionChecker: Sendable {
             }
             return inspection
         }
-        let root = document.rootElement()
+        let root = document.root
         inspection.claimed = ClaimedIdentity(unit: root?.value("unit"), id: root?.value("id"),
                                              year: root?.value("year").flatMap { Int($0) },
                                              kind: root?.name == "detailed-plan" ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })

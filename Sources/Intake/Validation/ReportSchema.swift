@@ -40,8 +40,8 @@ public struct ReportSchema: Sendable {
     }
 
     /// Every way `document` breaks the schema; empty when it is valid.
-    /// `root` is the document's root element as read by `XMLTree`.
-    public func validate(_ document: XMLTree, root: XMLElementNode?) -> [XMLProblem] {
+    /// `root` is the document's root element (`XMLTree.root`).
+    public func validate(_ document: XMLTree, root: XMLElementView?) -> [XMLProblem] {
         guard let lean, let root else { return whole.validate(document) }
         if lean.schema.validate(document).isEmpty && !lean.hasBlank(root) { return [] }
         return whole.validate(document)
@@ -114,16 +114,9 @@ extension ReportSchema.Lean {
     /// Whether a value the pattern applied to is blank anywhere under
     /// `node`. An element of those names with elements inside is counted as
     /// blank too: the lean schema refuses it anyway, so the whole one speaks.
-    func hasBlank(_ node: XMLElementNode) -> Bool {
-        if elements.contains(node.name) && (!node.children.isEmpty || Self.isBlank(node.text)) { return true }
-        for name in attributes {
-            if let value = node.attributes[name], Self.isBlank(value) { return true }
-        }
+    func hasBlank(_ node: XMLElementView) -> Bool {
+        if elements.contains(node.name) && (node.hasChildElements || node.textIsBlank) { return true }
+        for name in attributes where node.attributeIsBlank(name) { return true }
         return node.children.contains(where: hasBlank)
-    }
-
-    /// Only XML white space (what `\s` means in a schema's pattern), or nothing.
-    static func isBlank(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 }

@@ -1,0 +1,166 @@
+import CLibXML2
+
+/// An element of a parsed document, read in place from libxml2's tree.
+///
+/// What `XMLElementNode` holds, asked for when needed: the report reader
+/// asks for each value once, so no Swift tree is built first (its
+/// dictionaries, arrays and strings were a tenth of bare ingest's CPU).
+/// The same answers as `rootElement()`'s nodes: local names, attributes by
+/// local name (the last of a name wins), text NFC-normalised, the start
+/// tag's line and column. Valid only while its `XMLTree` is.
+public struct XMLElementView {
+    let node: xmlNodePtr
+    let tree: XMLTree
+
+    init(node: xmlNodePtr, tree: XMLTree) {
+        self.node = node
+        self.tree = tree
+    }
+
+    /// The local name.
+    public var name: String { String(cString: node.pointee.name) }
+
+    /// Whether the local name is `name`, without making a string of it.
+    public func isNamed(_ name: String) -> Bool {
+        name.withCString { Self.equal(node.pointee.name, $0) }
+    }
+
+    public var line: Int { tree.position(of: node).line }
+    public var column: Int { tree.position(of: node).column }
+
+    /// Direct child elements, in document order.
+    public var children: [XMLElementView] {
+        var found: [XMLElementView] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { found.append(XMLElementView(node: c, tree: tree)) }
+            child = c.pointee.next
+        }
+        return found
+    }
+
+    /// Direct children with the given local name, in document order.
+    public func children(named name: String) -> [XMLElementView] {
+        name.withCString { wanted in
+            var found: [XMLElementView] = []
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, wanted) {
+                    found.append(XMLElementView(node: c, tree: tree))
+                }
+                child = c.pointee.next
+            }
+            return found
+        }
+    }
+
+    /// The first direct child with the given local name.
+    public func child(named name: String) -> XMLElementView? {
+        name.withCString { wanted in
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, wanted) { return XMLElementView(node: c, tree: tree) }
+                child = c.pointee.next
+            }
+            return nil
+        }
+    }
+
+    /// Whether the element has an element inside it.
+    public var hasChildElements: Bool {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
+    /// An attribute's value as written (NFC), by local name.
+    public func attribute(_ name: String) -> String? {
+        withAttribute(name) { $0.map { Unicode.nfc(String(cString: $0)) } }
+    }
+
+    /// An attribute's value with surrounding XML white space removed, as the
+    /// schema reads token, number and date types.
+    public func value(_ name: String) -> String? {
+        attribute(name).map(XMLWhitespace.trim)
+    }
+
+    /// Whether the attribute is there and holds only XML white space, or nothing.
+    public func attributeIsBlank(_ name: String) -> Bool {
+        withAttribute(name) { $0.map { Self.isBlank($0) } ?? false }
+    }
+
+    /// The element's own character data (CDATA included), NFC-normalised.
+    public var text: String {
+        var text = ""
+        forEachText { text += String(cString: $0) }
+        return Unicode.nfc(text)
+    }
+
+    /// The element's text with surrounding white space removed.
+    public var trimmedText: String { XMLWhitespace.trim(text) }
+
+    /// Whether the element's own text is only XML white space, or nothing.
+    public var textIsBlank: Bool {
+        var blank = true
+        forEachText { if blank, !Self.isBlank($0) { blank = false } }
+        return blank
+    }
+
+    private func forEachText(_ body: (UnsafePointer<xmlChar>) -> Void) {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE, let content = c.pointee.content {
+                body(content)
+            }
+            child = c.pointee.next
+        }
+    }
+
+    /// The last attribute named `name`, its value's bytes handed to `body`
+    /// (nil when there is none), as `XMLTree.convert` reads them.
+    private func withAttribute<T>(_ name: String, _ body: (UnsafePointer<xmlChar>?) -> T) -> T {
+        let found: xmlAttrPtr? = name.withCString { wanted in
+            var last: xmlAttrPtr?
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                if Self.equal(a.pointee.name, wanted) { last = a }
+                attribute = a.pointee.next
+            }
+            return last
+        }
+        guard let a = found else { return body(nil) }
+        if let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+            // The usual attribute: one text node, read in place.
+            return body(content)
+        }
+        guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) else { return body(nil) }
+        defer { baocao_xml_free(value) }
+        return body(value)
+    }
+
+    private static func equal(_ name: UnsafePointer<xmlChar>, _ wanted: UnsafePointer<CChar>) -> Bool {
+        xmlStrEqual(name, UnsafeRawPointer(wanted).assumingMemoryBound(to: xmlChar.self)) != 0
+    }
+
+    /// Only space, tab, line feed or carriage return (what `\s` means in a schema's pattern), or nothing.
+    private static func isBlank(_ bytes: UnsafePointer<xmlChar>) -> Bool {
+        var p = bytes
+        while p.pointee != 0 {
+            switch p.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D: p += 1
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+extension XMLTree {
+    /// The root element, read in place.
+    public var root: XMLElementView? {
+        xmlDocGetRootElement(pointer).map { XMLElementView(node: $0, tree: self) }
+    }
+}
