@@ -78,7 +78,7 @@ public struct XMLElementView {
 
     /// An attribute's value as written (NFC), by local name.
     public func attribute(_ name: String) -> String? {
-        withAttribute(name) { $0.map { Unicode.nfc(String(cString: $0)) } }
+        withAttribute(name) { $0.map { tree.normalized(String(cString: $0)) } }
     }
 
     /// An attribute's value with surrounding XML white space removed, as the
@@ -96,7 +96,7 @@ public struct XMLElementView {
     public var text: String {
         var text = ""
         forEachText { text += String(cString: $0) }
-        return Unicode.nfc(text)
+        return tree.normalized(text)
     }
 
     /// The element's text with surrounding white space removed.

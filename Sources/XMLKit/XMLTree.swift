@@ -9,11 +9,18 @@ import Foundation
 public final class XMLTree {
     let pointer: xmlDocPtr
     private var source: SourceText
+    /// Whether everything read from the document is NFC as it stands
+    /// (`Unicode.isSettled(document:)`): then no text is checked again.
+    private let settled: Bool
 
-    private init(pointer: xmlDocPtr, source: SourceText) {
+    private init(pointer: xmlDocPtr, source: SourceText, settled: Bool) {
         self.pointer = pointer
         self.source = source
+        self.settled = settled
     }
+
+    /// `text`, NFC-normalised unless the whole document is known to be NFC.
+    func normalized(_ text: String) -> String { settled ? text : Unicode.nfc(text) }
 
     deinit { xmlFreeDoc(pointer) }
 
@@ -61,7 +68,8 @@ public final class XMLTree {
                 xmlFreeDoc(document)
                 throw XMLParseFailure(problems: [doctype(at: (1, 1))])
             }
-            return XMLTree(pointer: document, source: SourceText(utf8: utf8))
+            let settled = utf8.withUnsafeBufferPointer(Unicode.isSettled(document:))
+            return XMLTree(pointer: document, source: SourceText(utf8: utf8), settled: settled)
         }
         if let document { xmlFreeDoc(document) }
         var problems = fatal.map { raw in
@@ -103,9 +111,9 @@ public final class XMLTree {
             let key = String(cString: a.pointee.name)
             if let text = a.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
                 // The usual attribute: one text node, read in place.
-                attributes[key] = Unicode.nfc(String(cString: content))
+                attributes[key] = normalized(String(cString: content))
             } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-                attributes[key] = Unicode.nfc(String(cString: value))
+                attributes[key] = normalized(String(cString: value))
                 baocao_xml_free(value)
             }
             attribute = a.pointee.next
@@ -125,7 +133,7 @@ public final class XMLTree {
             child = c.pointee.next
         }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: Unicode.nfc(text), line: place.line, column: place.column)
+                              text: normalized(text), line: place.line, column: place.column)
     }
 
     /// The last namespace read, by libxml2's pointer to it: a document's

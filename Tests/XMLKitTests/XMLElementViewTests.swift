@@ -61,4 +61,25 @@ final class XMLElementViewTests: XCTestCase {
             <x xmlns:q="urn:q" q:i="4" i="5"/></p:r>
             """, probes: ["i", "t", "x"])
     }
+
+    /// A document whose bytes are all NFC is read without normalising; a
+    /// combining mark, written or made by a character reference, anywhere
+    /// in the 16-byte blocks the document is tested in, is still normalised.
+    func testTextIsNFCWhereverAMarkOrReferenceFalls() throws {
+        let cases = [("e\u{0301}", "\u{00E9}"), ("e&#x301;", "\u{00E9}"), ("e&#769;", "\u{00E9}"),
+                     ("Vie\u{0323}\u{0302}t", "Vi\u{1EC7}t"), ("Vi\u{1EC7}t &amp; \u{01B0}", "Vi\u{1EC7}t & \u{01B0}")]
+        for offset in 0..<40 {
+            let pad = String(repeating: "a", count: offset)
+            for (raw, expected) in cases {
+                let tree = try XMLTree.parse(Array("<r a=\"\(pad)\(raw)\"><s>\(pad)\(raw)</s></r>".utf8))
+                let view = try XCTUnwrap(tree.root)
+                let node = try XCTUnwrap(tree.rootElement())
+                let wanted = Array((pad + expected).unicodeScalars)
+                XCTAssertEqual(Array(try XCTUnwrap(view.attribute("a")).unicodeScalars), wanted, "\(offset) \(raw)")
+                XCTAssertEqual(Array(try XCTUnwrap(view.child(named: "s")).text.unicodeScalars), wanted, "\(offset) \(raw)")
+                XCTAssertEqual(Array(try XCTUnwrap(node.attributes["a"]).unicodeScalars), wanted, "\(offset) \(raw)")
+                XCTAssertEqual(Array(try XCTUnwrap(node.child(named: "s")).text.unicodeScalars), wanted, "\(offset) \(raw)")
+            }
+        }
+    }
 }

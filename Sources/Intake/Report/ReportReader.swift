@@ -157,6 +157,9 @@ enum ReportReader {
         if text.hasPrefix("+") { text.removeFirst() }
         if text.hasPrefix(".") { text = "0" + text }
         if text.hasSuffix(".") { text.removeLast() }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
+
+    /// Made once: a locale is made anew on every call otherwise (a tenth of reading a task).
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
