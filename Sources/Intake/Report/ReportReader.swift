@@ -160,6 +160,6 @@ enum ReportReader {
         return Decimal(string: text, locale: posix)
     }
 
-    /// Made once: a locale is made anew on every call otherwise (a tenth of reading a task).
+    /// Made once, not per figure (reading indicator values was a tenth of reading a task).
     private static let posix = Locale(identifier: "en_US_POSIX")
 }
