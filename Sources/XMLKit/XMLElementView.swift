@@ -29,51 +29,42 @@ public struct XMLElementView {
     public var column: Int { tree.position(of: node).column }
 
     /// Direct child elements, in document order.
-    public var children: [XMLElementView] {
-        var found: [XMLElementView] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { found.append(XMLElementView(node: c, tree: tree)) }
-            child = c.pointee.next
-        }
-        return found
-    }
+    public var children: [XMLElementView] { childElements { _ in true } }
 
     /// Direct children with the given local name, in document order.
     public func children(named name: String) -> [XMLElementView] {
-        name.withCString { wanted in
-            var found: [XMLElementView] = []
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, wanted) {
-                    found.append(XMLElementView(node: c, tree: tree))
-                }
-                child = c.pointee.next
-            }
-            return found
-        }
+        name.withCString { wanted in childElements { Self.equal($0.pointee.name, wanted) } }
     }
 
     /// The first direct child with the given local name.
     public func child(named name: String) -> XMLElementView? {
         name.withCString { wanted in
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, wanted) { return XMLElementView(node: c, tree: tree) }
-                child = c.pointee.next
-            }
-            return nil
+            Self.element(from: node.pointee.children) { Self.equal($0.pointee.name, wanted) }.map { XMLElementView(node: $0, tree: tree) }
         }
     }
 
     /// Whether the element has an element inside it.
-    public var hasChildElements: Bool {
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { return true }
-            child = c.pointee.next
+    public var hasChildElements: Bool { Self.element(from: node.pointee.children) { _ in true } != nil }
+
+    /// The direct child elements that `include` takes, in document order.
+    private func childElements(_ include: (xmlNodePtr) -> Bool) -> [XMLElementView] {
+        var found: [XMLElementView] = []
+        var next = Self.element(from: node.pointee.children, where: include)
+        while let element = next {
+            found.append(XMLElementView(node: element, tree: tree))
+            next = Self.element(from: element.pointee.next, where: include)
         }
-        return false
+        return found
+    }
+
+    /// The first element that `include` takes, from `node` on along its siblings.
+    private static func element(from node: xmlNodePtr?, where include: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
+        var node = node
+        while let n = node {
+            if n.pointee.type == XML_ELEMENT_NODE, include(n) { return n }
+            node = n.pointee.next
+        }
+        return nil
     }
 
     /// An attribute's value as written (NFC), by local name.

@@ -85,7 +85,7 @@ public final class SubmissionChecker: Sendable {
         let root = document.root
         inspection.claimed = ClaimedIdentity(unit: root?.value("unit"), id: root?.value("id"),
                                              year: root?.value("year").flatMap { Int($0) },
-                                             kind: root?.name == "detailed-plan" ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })
+                                             kind: root?.isNamed("detailed-plan") == true ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })
         inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
         let schemaProblems = reportSchema.validate(document, root: root)
         guard schemaProblems.isEmpty, let root else {
