@@ -10,7 +10,7 @@ import SystemKit
 /// Opening it checks that the ledger and the kept files agree: a cut or
 /// lost ledger never passes for a store with fewer submissions.
 ///
-/// A writer holds the store's lock only while it commits (`exclusively`),
+/// A writer holds the store's lock only while it commits (`lockExclusively`),
 /// so `baocao ingest` and `baocao serve` can write the same store at once:
 /// each catches up with what the other appended before it decides anything.
 public final class SubmissionStore {
@@ -68,12 +68,17 @@ public final class SubmissionStore {
         return SubmissionStore(layout: layout, index: index, ledger: ledger, lock: nil, position: contents.end)
     }
 
-    /// Runs `body` holding the store's lock alone, after catching up with
-    /// what other writers committed since this store last looked: every
-    /// decision in `body` sees the whole ledger. Commit inside `body`.
-    public func exclusively<T>(onWait: () -> Void = {}, _ body: () throws -> T) throws -> T {
+    /// Takes the store's lock alone and catches up with what other writers
+    /// committed since this store last looked: every decision made while
+    /// it is held sees the whole ledger. The lock goes with the value
+    /// returned. Outcomes are then `stage`d as they are decided and
+    /// `append`ed once the files they name are durable.
+    ///
+    /// One writer thread decides and another appends (`IngestSession`); the
+    /// store is safe so because this is called only while no append is
+    /// under way, and the appends only while the lock is held.
+    public func lockExclusively(onWait: () -> Void = {}) throws(StoreError) -> StoreLock {
         let lock = try StoreLock(at: layout.lock, onWait: onWait)
-        defer { withExtendedLifetime(lock) {} }
         let contents = try ledger.load(after: position) { record in
             index.add(record)
             return nil
@@ -84,17 +89,17 @@ public final class SubmissionStore {
             throw StoreError(.tornLedger(line: torn.line), file: layout.ledger.path)
         }
         position = contents.end
-        do {
-            return try body()
-        } catch {
-            // What was staged may not be in the ledger: read it again before anything else is decided.
-            staged.removeAll()
-            var fresh = LedgerIndex(retainingRecords: index.retainsRecords)
-            if let reloaded = try? ledger.load(transform: { fresh.add($0); return nil }) {
-                index = fresh
-                position = reloaded.end
-            }
-            throw error
+        return lock
+    }
+
+    /// Forgets outcomes staged and never appended (their commit failed):
+    /// the index is read again from the ledger before anything else is
+    /// decided.
+    public func forgetStaged() {
+        var fresh = LedgerIndex(retainingRecords: index.retainsRecords)
+        if let reloaded = try? ledger.load(transform: { fresh.add($0); return nil }) {
+            index = fresh
+            position = reloaded.end
         }
     }
 
@@ -204,18 +209,17 @@ public final class SubmissionStore {
         for record in records { index.add(record) }
     }
 
-    /// Records an outcome in the index now and in the ledger at the next
-    /// `commitStaged`: later files of the same batch already see it.
+    /// Records an outcome in the index now, so that later decisions see it;
+    /// `append` it once the files it names are durable.
     public func stage(_ record: LedgerRecord) {
-        staged.append(record)
         index.add(record)
     }
 
-    /// Appends every staged record with one fsync. Call only after the
-    /// files they name are durable.
-    public func commitStaged() throws(StoreError) {
-        advance(by: try ledger.append(staged), records: staged.count)
-        staged.removeAll()
+    /// Appends staged records, in the order they were staged, with one
+    /// fsync. Call only after the files they name are durable, holding the
+    /// lock that was held when they were staged.
+    public func append(_ records: [LedgerRecord]) throws(StoreError) {
+        advance(by: try ledger.append(records), records: records.count)
     }
 
     /// Moves this store's view past lines it appended itself.
@@ -224,8 +228,6 @@ public final class SubmissionStore {
         position.line += records
         position.nextSequence += records
     }
-
-    private var staged: [LedgerRecord] = []
 
     /// The ledger's record of an intake, read from disk (intake keeps no records in memory).
     public func ledgerRecord(for key: IntakeKey) throws(StoreError) -> LedgerRecord? {

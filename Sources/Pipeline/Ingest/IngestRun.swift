@@ -10,8 +10,8 @@ import SystemKit
 /// The inbox is locked (so two runs, even with two stores, never take the
 /// same file). Files go in batches: the checks that need no store run for
 /// every file of a batch at once (a task group), while the `IngestSession`
-/// decides, keeps and commits the batch before; only after its commit do a
-/// batch's files leave the inbox. Killed anywhere, a rerun redoes a file
+/// decides and keeps the batch before, and commits the one before that;
+/// only after its commit do a batch's files leave the inbox. Killed anywhere, a rerun redoes a file
 /// whose ledger line is missing (every write is idempotent) or finishes one
 /// whose line exists.
 public struct IngestRun: Sendable {
@@ -30,6 +30,9 @@ public struct IngestRun: Sendable {
     /// Batches committed together at most, when they are all checked: when
     /// the disk is slower than the checks, its syncs serve more files.
     public var groupLimit = 2
+    /// Groups handed to the session at once: one decided and kept while
+    /// the one before it is synced and appended to the ledger.
+    public var commitsInFlight = 2
     /// Files checked at once: one more than the cores, no more. Each check
     /// is a job on the shared thread pool, queued in order; with a whole
     /// window of them queued, this run's own loop (which starts commits and
@@ -74,7 +77,7 @@ public struct IngestRun: Sendable {
         let entries = listing.entries
         let held = bytesHeldLimit
         let size = batchSize
-        let (lookahead, groupLimit, checkingLimit) = (self.lookahead, self.groupLimit, self.checkingLimit)
+        let (lookahead, groupLimit, checkingLimit, commitsInFlight) = (self.lookahead, self.groupLimit, self.checkingLimit, self.commitsInFlight)
         let batchCount = (entries.count + size - 1) / size
         /// What the pipeline's child tasks report: one file checked, or a group of batches committed.
         enum Step: Sendable {
@@ -85,7 +88,11 @@ public struct IngestRun: Sendable {
             var started = 0
             var checking = 0
             var ready: [Int: Arrival] = [:]
-            var committing = false
+            /// Batches handed to the session, and those of them still committing.
+            var handed = 0
+            var committing = 0
+            /// Committed groups that came back before an earlier one, by their first file.
+            var returned: [Int: [Taken]] = [:]
             var committed = 0
             var done = 0
             /// Starts checks until the files of `lookahead` batches past the one being committed are in hand or under way.
@@ -97,32 +104,35 @@ public struct IngestRun: Sendable {
                     started += 1
                 }
             }
-            /// Commits the next batch once all of it is checked, in order, one commit at a time; with
-            /// the batches after it that are checked too, up to `groupLimit` (group commit: when the
-            /// disk is the bound, its syncs are shared by more files).
-            func startCommit() {
-                guard !committing, committed < batchCount else { return }
-                var end = committed * size
-                while end < entries.count && end < (committed + groupLimit) * size {
-                    let next = min(end + size, entries.count)
-                    guard (end..<next).allSatisfy({ ready[$0] != nil }) else { break }
-                    end = next
-                }
-                guard end > committed * size else { return }
-                let range = committed * size..<end
-                let arrivals = range.map { ready.removeValue(forKey: $0)! }
-                let batch = Array(entries[range])
-                committing = true
-                group.addTask {
-                    .committed(range, try await session.take(arrivals) { taken in
-                        // Only the file that was taken leaves: one put in its place since stays for the next run.
-                        for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
-                            if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
-                                try inbox.remove(entry.rawName)
+            /// Hands the session the next batch once all of it is checked, in order, with the batches
+            /// after it that are checked too, up to `groupLimit` (group commit: when the disk is the
+            /// bound, its syncs are shared by more files); two groups at a time, so that one is
+            /// decided while the one before it commits.
+            func startCommits() {
+                while committing < commitsInFlight, handed < batchCount {
+                    var end = handed * size
+                    while end < entries.count && end < (handed + groupLimit) * size {
+                        let next = min(end + size, entries.count)
+                        guard (end..<next).allSatisfy({ ready[$0] != nil }) else { break }
+                        end = next
+                    }
+                    guard end > handed * size else { return }
+                    let range = handed * size..<end
+                    let arrivals = range.map { ready.removeValue(forKey: $0)! }
+                    let batch = Array(entries[range])
+                    handed = (end + size - 1) / size
+                    committing += 1
+                    group.addTask {
+                        .committed(range, try await session.take(arrivals) { taken in
+                            // Only the file that was taken leaves: one put in its place since stays for the next run.
+                            for (entry, outcome) in zip(batch, taken) where outcome.isTaken {
+                                if let now = try inbox.status(of: entry.rawName), now.isUnchanged(comparedWith: entry.status) {
+                                    try inbox.remove(entry.rawName)
+                                }
                             }
-                        }
-                        try inbox.sync()
-                    })
+                            try inbox.sync()
+                        })
+                    }
                 }
             }
             startInspections()
@@ -133,22 +143,27 @@ public struct IngestRun: Sendable {
                     checking -= 1
                     startInspections()
                 case .committed(let range, let taken):
-                    for (entry, outcome) in zip(entries[range], taken) {
-                        switch outcome {
-                        case .taken(let receipt):
-                            summary.count(receipt.outcome)
-                            try each(receipt)
-                        case .left(let reason):
-                            summary.left.append(LeftInput(name: entry.name, reason: reason))
+                    committing -= 1
+                    returned[range.lowerBound] = taken
+                    // Receipts in the inbox's order, whichever group's task ends first.
+                    while let taken = returned.removeValue(forKey: committed * size) {
+                        let range = committed * size..<committed * size + taken.count
+                        for (entry, outcome) in zip(entries[range], taken) {
+                            switch outcome {
+                            case .taken(let receipt):
+                                summary.count(receipt.outcome)
+                                try each(receipt)
+                            case .left(let reason):
+                                summary.left.append(LeftInput(name: entry.name, reason: reason))
+                            }
                         }
+                        committed = (range.upperBound + size - 1) / size
+                        done += range.count
+                        progress(done, entries.count)
                     }
-                    committing = false
-                    committed = (range.upperBound + size - 1) / size
-                    done += range.count
-                    progress(done, entries.count)
                     startInspections()
                 }
-                startCommit()
+                startCommits()
             }
         }
         return summary

@@ -12,16 +12,29 @@ import SystemKit
 /// batch at a time, the portal each upload.
 ///
 /// Checking needs no store and runs wherever the caller is (in parallel).
-/// Deciding and keeping run one batch at a time on the session's own
-/// writer queue, holding the store's lock, after catching up with what any
-/// other writer committed: the blocking disk work never sits on the
-/// cooperative thread pool, and two writers never interleave.
+/// Then two stages, each on a queue of its own so that the blocking disk
+/// work never sits on the cooperative thread pool: the writer decides and
+/// keeps one batch at a time, holding the store's lock, after catching up
+/// with what any other writer committed; the committer makes each decided
+/// batch durable (one sync, one ledger append) in the same order, while
+/// the writer already decides the next one under the same lock. A ledger
+/// line is appended only once the files it names are synced, so a run
+/// killed anywhere leaves nothing recorded that is not on disk.
 public final class IngestSession: @unchecked Sendable {
-    // Sendable: `store` and `receipts` are touched only on `writer`.
+    // Sendable: the store's index, the keeping and `receipts` are touched only on `writer`; the
+    // ledger's appends only on `committer`, and only while `holding` keeps the lock taken for them.
     public let checker: SubmissionChecker
     private let store: SubmissionStore
     private let receipts: ReceiptWriter
     private let writer = DispatchQueue(label: "baocao.ingest.writer")
+    private let committer = DispatchQueue(label: "baocao.ingest.committer")
+    /// The lock held for the batches decided and not yet committed.
+    private let holding = Mutex(Holding())
+    /// Batches decided in a row under one taking of the lock, at most: then
+    /// the writer lets the committer finish and takes it anew, so that
+    /// another process's writer (the portal's, during an inbox run) waits
+    /// a few batches, not a whole run.
+    private let holdLimit = 8
     /// Called when another process holds the store.
     private let onWait: @Sendable () -> Void
     /// Single arrivals (uploads) waiting for the writer: each drain takes all
@@ -50,20 +63,25 @@ public final class IngestSession: @unchecked Sendable {
 
     /// Decides and keeps a batch in order, then makes it durable (one sync
     /// per file system written, one ledger append); `afterCommit` runs on
-    /// the writer, after the commit, with each arrival's outcome (the inbox
-    /// removes the files it took there).
+    /// the committer, after the commit, with each arrival's outcome (the
+    /// inbox removes the files it took there). A caller may hand in the
+    /// next batch before this one returns: it is decided while this one
+    /// commits, and commits after it.
     public func take(_ arrivals: [Arrival], afterCommit: @escaping @Sendable ([Taken]) throws -> Void = { _ in })
         async throws -> [Taken] {
-        try await onWriter { [self] in
-            // The leases end with the batch, however it ends.
-            defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
-            let decided = try commit(arrivals)
-            let taken = decided.map(\.taken)
-            let removed = Result { try afterCommit(taken) }
-            // Also when the inbox could not remove a name: that file then has two, and is copied.
-            try secureLinked(arrivals, kept: decided.map(\.kept))
-            try removed.get()
-            return taken
+        try await withCheckedThrowingContinuation { continuation in
+            writer.async { [self] in
+                pass(arrivals) { [self] decided in
+                    // The leases end with the batch, however it ends.
+                    defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
+                    let taken = try decided.get().map(\.taken)
+                    let removed = Result { try afterCommit(taken) }
+                    // Also when the inbox could not remove a name: that file then has two, and is copied.
+                    try secureLinked(arrivals, kept: try decided.get().map(\.kept))
+                    try removed.get()
+                    return taken
+                } done: { continuation.resume(with: $0) }
+            }
         }
     }
 
@@ -87,26 +105,103 @@ public final class IngestSession: @unchecked Sendable {
             return queue
         }
         guard !batch.isEmpty else { return }
-        do {
-            let decided = try commit(batch.map(\.0))
-            for (outcome, (_, continuation)) in zip(decided, batch) { continuation.resume(returning: outcome.taken) }
-        } catch {
-            for (_, continuation) in batch { continuation.resume(throwing: error) }
+        pass(batch.map(\.0)) { decided in try decided.get() } done: { result in
+            switch result {
+            case .success(let decided):
+                for (outcome, (_, continuation)) in zip(decided, batch) { continuation.resume(returning: outcome.taken) }
+            case .failure(let error):
+                for (_, continuation) in batch { continuation.resume(throwing: error) }
+            }
         }
     }
 
-    /// Decides and keeps `arrivals` in order holding the store's lock, then
-    /// makes them durable: one sync per file system, one ledger append.
-    private func commit(_ arrivals: [Arrival]) throws -> [Decided] {
-        try store.exclusively(onWait: onWait) {
-            let decided = arrivals.map(decideAndKeep)
+    /// Runs on the writer: decides and keeps `arrivals` in order holding the
+    /// store's lock, then hands them to the committer, which makes them
+    /// durable (one sync per file system, one ledger append), lets the lock
+    /// go unless the writer holds it for a later batch, and calls `then`
+    /// with what became of them, then `done` with what `then` returned.
+    private func pass<T>(_ arrivals: [Arrival], then: @escaping @Sendable (Result<[Decided], any Error>) throws -> T,
+                         done: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        let decided: [Decided]
+        do {
+            try hold()
+            decided = arrivals.map(decideAndKeep)
+        } catch {
+            committer.async { done(Result { try then(.failure(error)) }) }
+            return
+        }
+        committer.async { [self] in
+            let committed = Result { try commit(decided) }
+            done(Result { try then(committed) })
+        }
+    }
+
+    /// Runs on the writer: holds the store's lock for one more batch. It is
+    /// the lock already held for the batches still committing (at most
+    /// `holdLimit` in a row), or else taken anew once they are committed,
+    /// after reading again a ledger whose commit failed.
+    private func hold() throws {
+        enum Way { case held, afterCommits, anew }
+        let way = holding.withLock { holding -> Way in
+            guard holding.failure == nil else { return .afterCommits }
+            guard holding.lock != nil else { return .anew }
+            guard holding.batches < holdLimit else { return .afterCommits }
+            holding.batches += 1
+            holding.committing += 1
+            return .held
+        }
+        if way == .held { return }
+        // Every batch decided is queued on the committer before this: once it drains, nothing is in flight.
+        if way == .afterCommits { committer.sync {} }
+        let failed = holding.withLock { holding in
+            defer { holding.failure = nil }
+            return holding.failure != nil
+        }
+        // What the failed commit and the batches decided after it staged was never appended.
+        if failed { store.forgetStaged() }
+        let lock = try store.lockExclusively(onWait: onWait)
+        holding.withLock { holding in
+            holding.lock = lock
+            holding.batches = 1
+            holding.committing = 1
+        }
+    }
+
+    /// Runs on the committer, in the order the batches were decided: makes
+    /// a batch durable and lets the lock go when no later batch needs it.
+    /// Once a commit fails, the batches decided after it (on outcomes that
+    /// never reached the ledger) fail too, until the writer reads the
+    /// ledger again.
+    private func commit(_ decided: [Decided]) throws -> [Decided] {
+        defer {
+            holding.withLock { holding in
+                holding.committing -= 1
+                if holding.committing == 0 { holding.lock = nil }
+            }
+        }
+        if let failure = holding.withLock({ $0.failure }) { throw failure }
+        do {
             if decided.contains(where: \.taken.isTaken) {
                 let layout = store.layout
                 try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
-                try store.commitStaged()
+                try store.append(decided.compactMap(\.record))
             }
-            return decided
+        } catch {
+            holding.withLock { $0.failure = error }
+            throw error
         }
+        return decided
+    }
+
+    /// The store's lock while batches decided under it are committing.
+    private struct Holding: ~Copyable {
+        var lock: StoreLock?
+        /// Batches decided under `lock` and not yet committed.
+        var committing = 0
+        /// Batches decided under `lock` since it was taken.
+        var batches = 0
+        /// Why a commit failed, until the writer reads the ledger again.
+        var failure: (any Error)?
     }
 
     /// Makes the originals kept from linked inbox files (`Arrival.Staged`)
@@ -151,28 +246,23 @@ public final class IngestSession: @unchecked Sendable {
         }
     }
 
-    /// Runs blocking store work on the writer queue and awaits it.
-    private func onWriter<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            writer.async { continuation.resume(with: Result { try work() }) }
-        }
-    }
-
     /// Decides one arrival and keeps its bytes and receipts (synced later
     /// with the batch). Runs on the writer, holding the store's lock.
     private func decideAndKeep(_ arrival: Arrival) -> Decided {
-        var kept: String?
-        let taken = decide(arrival, kept: &kept)
-        return Decided(taken: taken, kept: kept)
+        var decided = Decided(taken: .left(.changing))
+        decided.taken = decide(arrival, into: &decided)
+        return decided
     }
 
-    /// What became of an arrival, and where it was kept (store-relative).
-    private struct Decided {
+    /// What became of an arrival, where it was kept (store-relative), and
+    /// the ledger line to append for it once the batch is durable.
+    private struct Decided: Sendable {
         var taken: Taken
         var kept: String?
+        var record: LedgerRecord?
     }
 
-    private func decide(_ arrival: Arrival, kept keptPath: inout String?) -> Taken {
+    private func decide(_ arrival: Arrival, into decided: inout Decided) -> Taken {
         // A staged copy not renamed into place (a duplicate, an input left) goes.
         defer { if let staged = arrival.staged { FileSystemPaths.removeQuietly(staged.path) } }
         guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
@@ -247,9 +337,11 @@ public final class IngestSession: @unchecked Sendable {
         } catch {
             return .left(.notKept(error))
         }
-        store.stage(LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
-                                 receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept))
-        keptPath = kept
+        let record = LedgerRecord(sequence: store.index.nextSequence, receipt: verdict.receipt,
+                                  receivedEpoch: key.receivedEpoch, completedTasks: completed, kept: kept)
+        store.stage(record)
+        decided.record = record
+        decided.kept = kept
         return .taken(verdict.receipt)
     }
 }

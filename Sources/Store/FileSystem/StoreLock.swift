@@ -4,7 +4,8 @@ import SystemKit
 /// A lock on the store (`flock` on `Store/lock`). A run that writes holds it
 /// alone; runs that only read share it, so they never see a batch half
 /// committed. Whoever comes second waits.
-public final class StoreLock {
+public final class StoreLock: @unchecked Sendable {
+    // Sendable: once taken, nothing is done with it but holding it until it goes.
     private let file: OpenFile
 
     /// Takes the lock, waiting (after calling `onWait`) while another run holds it.
