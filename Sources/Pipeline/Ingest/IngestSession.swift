@@ -37,6 +37,12 @@ public final class IngestSession: @unchecked Sendable {
     private let holdLimit = 8
     /// Called when another process holds the store.
     private let onWait: @Sendable () -> Void
+    /// For tests: called on the committer before each batch is made
+    /// durable, with its number (from 0); what it throws fails that commit
+    /// as a failed sync would. Set before the first batch.
+    var commitFault: (@Sendable (Int) throws -> Void)?
+    /// Batches the committer has begun to commit (touched only there).
+    private var commitsBegun = 0
     /// Single arrivals (uploads) waiting for the writer: each drain takes all
     /// of them in one commit, so concurrent uploads share their syncs.
     private let waiting = Mutex<[(Arrival, CheckedContinuation<Taken, any Error>)]>([])
@@ -181,6 +187,8 @@ public final class IngestSession: @unchecked Sendable {
         }
         if let failure = holding.withLock({ $0.failure }) { throw failure }
         do {
+            commitsBegun += 1
+            try commitFault?(commitsBegun - 1)
             if decided.contains(where: \.taken.isTaken) {
                 let layout = store.layout
                 try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
