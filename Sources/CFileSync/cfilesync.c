@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <linux/fs.h>
@@ -13,6 +14,14 @@ int baocao_syncfs(int fd) { return syncfs(fd); }
 int baocao_clone(int destination, int source) { return ioctl(destination, FICLONE, source); }
 
 int baocao_open_anonymous(const char *folder) { return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600); }
+
+int baocao_open_unnamed(const char *folder, int mode) { return open(folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode); }
+
+int baocao_name_unnamed(int fd, const char *path) {
+    char self[32];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    return linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+}
 
 int baocao_keep_blocks_below(int bytes, int kept_free) {
     return mallopt(M_MMAP_THRESHOLD, bytes) && mallopt(M_TRIM_THRESHOLD, kept_free);

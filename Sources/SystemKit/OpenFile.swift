@@ -55,6 +55,25 @@ public final class OpenFile {
         return OpenFile(descriptor: fd, path: folder)
     }
 
+    /// A new file with no name yet in `folder`, open to write, to be named
+    /// `path` by `name(as:)` once it is whole (a crash before that leaves
+    /// nothing). Nil where the file system has no unnamed files.
+    public static func unnamed(in folder: String, toBe path: String, mode: mode_t = 0o644) throws(SystemError) -> OpenFile? {
+        let fd = baocao_open_unnamed(folder, Int32(mode))
+        guard fd >= 0 else {
+            if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL { return nil }
+            throw SystemError("open", folder)
+        }
+        return OpenFile(descriptor: fd, path: path)
+    }
+
+    /// Names a file made by `unnamed`; false when `path` exists already.
+    public func name(as path: String) throws(SystemError) -> Bool {
+        if baocao_name_unnamed(descriptor, path) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw SystemError("linkat", path)
+    }
+
     public func status() throws(SystemError) -> FileStatus {
         var s = stat()
         guard fstat(descriptor, &s) == 0 else { throw SystemError("fstat", path) }

@@ -26,6 +26,22 @@ final class DurableFileTests: XCTestCase {
         XCTAssertEqual(scratch.allPaths(), ["file.txt"])
     }
 
+    /// A new name is made whole with no name first (O_TMPFILE), an existing
+    /// one is swapped for a new file: a reader that has the old one open
+    /// keeps reading the old bytes, and no temporary name is left.
+    func testANewFileGetsItsModeAndAReplacedOneIsSwappedNotRewritten() throws {
+        let target = scratch.url("receipts/r.json")
+        try DurableFile.write(Data("old".utf8), to: target, sync: .deferred)
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode.map { $0 & 0o644 }, 0o644, "readable by all, as every receipt")
+        let reader = try FileHandle(forReadingFrom: target)
+        defer { try? reader.close() }
+        try DurableFile.write(Data("new".utf8), to: target, sync: .deferred)
+        XCTAssertEqual(try reader.readToEnd(), Data("old".utf8), "the old file is left whole for whoever has it open")
+        XCTAssertEqual(try Data(contentsOf: target), Data("new".utf8))
+        XCTAssertEqual(scratch.allPaths(), ["receipts", "receipts/r.json"])
+    }
+
     func testKeepWritesTheStoresOwnCopyOnceAndRewritesOneCutShort() throws {
         let target = scratch.url("originals/ab/abcd")
         try DurableFile.keep(Data("original".utf8), modified: 1_794_279_600, at: target)

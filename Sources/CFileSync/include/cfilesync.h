@@ -14,6 +14,16 @@ int baocao_clone(int destination, int source);
 /// Swift does not import.
 int baocao_open_anonymous(const char *folder);
 
+/// open(folder, O_TMPFILE | O_WRONLY) with `mode`: a new file with no name
+/// yet, which `baocao_name_unnamed` names once it is whole.
+int baocao_open_unnamed(const char *folder, int mode);
+
+/// linkat of an O_TMPFILE file (through /proc/self/fd, which needs no
+/// privilege, unlike AT_EMPTY_PATH) to `path`: one new name in the folder,
+/// where a temporary name and a rename make two and take one away. Fails
+/// with EEXIST when `path` exists.
+int baocao_name_unnamed(int fd, const char *path);
+
 /// mallopt(M_MMAP_THRESHOLD, bytes) and mallopt(M_TRIM_THRESHOLD, kept_free):
 /// blocks under `bytes` come from the heaps, each of which keeps up to
 /// `kept_free` bytes free for reuse; larger ones are mapped for themselves

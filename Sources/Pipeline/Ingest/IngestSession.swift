@@ -272,7 +272,8 @@ public final class IngestSession: @unchecked Sendable {
 
     private func decide(_ arrival: Arrival, into decided: inout Decided) -> Taken {
         // A staged copy not renamed into place (a duplicate, an input left) goes.
-        defer { if let staged = arrival.staged { FileSystemPaths.removeQuietly(staged.path) } }
+        var stagedKept = false
+        defer { if let staged = arrival.staged, !stagedKept { FileSystemPaths.removeQuietly(staged.path) } }
         guard case .inspected(var inspection, let holdsBytes) = arrival.state else {
             if case .left(let reason) = arrival.state { return .left(reason) }
             return .left(.changing)
@@ -333,6 +334,8 @@ public final class IngestSession: @unchecked Sendable {
                 } else {
                     kept = try store.keepRejected(input, receipt: encoded, sync: .deferred)
                 }
+                // Renamed into place (or, its bytes kept already, removed by the keeping).
+                if case .owned(let path, _) = input, path == arrival.staged?.path { stagedKept = true }
             } catch {
                 switch error {
                 case .changed: return .left(.changing)

@@ -18,7 +18,7 @@ public enum DurableFile {
     /// Writes `data` at `url` atomically, creating folders as needed; durably
     /// on return with `.now`, at the next `syncFileSystems` with `.deferred`.
     public static func write(_ data: Data, to url: URL, sync: SyncPolicy = .now) throws(StoreError) {
-        try replace(url, sync: sync) { file throws(StoreError) in
+        try write(url, sync: sync) { file throws(StoreError) in
             try system { () throws(SystemError) in try file.write(data) }
         }
     }
@@ -94,13 +94,17 @@ public enum DurableFile {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder, sync: sync)
         try system { () throws(SystemError) in
-            let file = try OpenFile.reading(path)
-            let status = try file.status()
-            if status.modified != modified { try file.setModified(modified) }
-            // No one but the store writes a kept file (an inbox file may have come group- or world-writable).
-            if status.permissions & 0o022 != 0 { try file.setPermissions(mode_t(status.permissions & ~0o022)) }
-            if sync == .now { try file.sync() }
-            try file.close()
+            // Opened only when there is something to change or sync: most files are renamed as they are.
+            let seen = try FileSystemPaths.status(path)
+            if seen.map({ $0.modified != modified || $0.permissions & 0o022 != 0 }) ?? true || sync == .now {
+                let file = try OpenFile.reading(path)
+                let status = try file.status()
+                if status.modified != modified { try file.setModified(modified) }
+                // No one but the store writes a kept file (an inbox file may have come group- or world-writable).
+                if status.permissions & 0o022 != 0 { try file.setPermissions(mode_t(status.permissions & ~0o022)) }
+                if sync == .now { try file.sync() }
+                try file.close()
+            }
             try FileSystemPaths.rename(path, to: url.path)
         }
         if sync == .now { try syncFolder(folder) }
@@ -109,7 +113,7 @@ public enum DurableFile {
     /// Keeps `data` (the very bytes that were checked) under `url`, as `keepCopy` does.
     public static func keep(_ data: Data, modified: Int, at url: URL, sync: SyncPolicy = .now) throws(StoreError) {
         if let existing = try? FileSystemPaths.status(url.path), existing.kind == .regular, existing.size == Int64(data.count) { return }
-        try replace(url, sync: sync) { file throws(StoreError) in
+        try write(url, sync: sync) { file throws(StoreError) in
             try system { () throws(SystemError) in
                 try file.write(data)
                 try file.setModified(modified)
@@ -166,6 +170,45 @@ public enum DurableFile {
         } catch {
             FileSystemPaths.removeQuietly(temporary)
             throw error
+        }
+        if sync == .now { try syncFolder(path: folder) }
+    }
+
+    /// Writes a file at `url` with `fill` as `replace` does, but made with
+    /// no name and named once whole (O_TMPFILE, then a link): a new name
+    /// costs the folder one entry, where a temporary name and a rename cost
+    /// it two and take one away (ingest writes four or five files a
+    /// report, into folders of tens of thousands). An existing `url` is
+    /// replaced through a temporary name, as `replace` does; a file system
+    /// without unnamed files gets `replace`.
+    private static func write(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
+        let path = url.path
+        let (folder, name) = split(path)
+        let unnamed: OpenFile?
+        do throws(SystemError) {
+            unnamed = try OpenFile.unnamed(in: folder, toBe: path)
+        } catch where error.isMissing {
+            try makeFolder(path: folder, sync: sync)
+            unnamed = try system { () throws(SystemError) in try OpenFile.unnamed(in: folder, toBe: path) }
+        } catch {
+            throw .system(error)
+        }
+        guard let file = unnamed else { return try replace(url, sync: sync, fill: fill) }
+        try fill(file)
+        try system { () throws(SystemError) in
+            if sync == .now { try file.sync() }
+            if try !file.name(as: path) {
+                let temporary = "\(folder)/.\(name).tmp-\(processID)"
+                FileSystemPaths.removeQuietly(temporary)
+                guard try file.name(as: temporary) else { throw SystemError("linkat", temporary, EEXIST) }
+                do throws(SystemError) {
+                    try FileSystemPaths.rename(temporary, to: path)
+                } catch {
+                    FileSystemPaths.removeQuietly(temporary)
+                    throw error
+                }
+            }
+            try file.close()
         }
         if sync == .now { try syncFolder(path: folder) }
     }
