@@ -11,9 +11,10 @@ public enum SyncPolicy: Sendable {
     case deferred
 }
 
-/// Crash-safe file operations: write to a temporary name, fsync, rename,
-/// fsync the folder. Killed at any instant, a path holds the old bytes or the
-/// new ones, never half of them.
+/// Crash-safe file operations: write a file with no name (or a temporary
+/// name), fsync, give it its name (a link, or a rename over the old file),
+/// fsync the folder. Killed at any instant, a path holds the old bytes or
+/// the new ones, never half of them.
 public enum DurableFile {
     /// Writes `data` at `url` atomically, creating folders as needed; durably
     /// on return with `.now`, at the next `syncFileSystems` with `.deferred`.
