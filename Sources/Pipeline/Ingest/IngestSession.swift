@@ -43,6 +43,11 @@ public final class IngestSession: @unchecked Sendable {
     var commitFault: (@Sendable (Int) throws -> Void)?
     /// Batches the committer has begun to commit (touched only there).
     private var commitsBegun = 0
+    /// Batches decided and kept, counted by the writer once their files are written.
+    private let decidedCount = Atomic<Int>(0)
+    /// The count of decided batches whose files the committer's last sync
+    /// covered (touched only on the committer).
+    private var syncedThrough = 0
     /// Single arrivals (uploads) waiting for the writer: each drain takes all
     /// of them in one commit, so concurrent uploads share their syncs.
     private let waiting = Mutex<[(Arrival, CheckedContinuation<Taken, any Error>)]>([])
@@ -136,8 +141,9 @@ public final class IngestSession: @unchecked Sendable {
             committer.async { done(Result { try then(.failure(error)) }) }
             return
         }
+        let number = decidedCount.add(1, ordering: .releasing).newValue
         committer.async { [self] in
-            let committed = Result { try commit(decided) }
+            let committed = Result { try commit(decided, number: number) }
             done(Result { try then(committed) })
         }
     }
@@ -178,7 +184,7 @@ public final class IngestSession: @unchecked Sendable {
     /// Once a commit fails, the batches decided after it (on outcomes that
     /// never reached the ledger) fail too, until the writer reads the
     /// ledger again.
-    private func commit(_ decided: [Decided]) throws -> [Decided] {
+    private func commit(_ decided: [Decided], number: Int) throws -> [Decided] {
         defer {
             holding.withLock { holding in
                 holding.committing -= 1
@@ -191,7 +197,13 @@ public final class IngestSession: @unchecked Sendable {
             try commitFault?(commitsBegun - 1)
             if decided.contains(where: \.taken.isTaken) {
                 let layout = store.layout
-                try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
+                // One sync covers every batch decided before it began: those queued behind it need none
+                // of their own (the portal's uploads, decided in small groups while a sync runs).
+                if number > syncedThrough {
+                    let covered = decidedCount.load(ordering: .acquiring)
+                    try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
+                    syncedThrough = covered
+                }
                 try store.append(decided.compactMap(\.record))
             }
         } catch {
