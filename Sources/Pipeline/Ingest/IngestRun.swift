@@ -92,7 +92,7 @@ public struct IngestRun: Sendable {
             var handed = 0
             var committing = 0
             /// Committed groups that came back before an earlier one, by their first file.
-            var returned: [Int: [Taken]] = [:]
+            var returned: [Int: (Range<Int>, [Taken])] = [:]
             var committed = 0
             var done = 0
             /// Starts checks until the files of `lookahead` batches past the one being committed are in hand or under way.
@@ -144,10 +144,9 @@ public struct IngestRun: Sendable {
                     startInspections()
                 case .committed(let range, let taken):
                     committing -= 1
-                    returned[range.lowerBound] = taken
+                    returned[range.lowerBound] = (range, taken)
                     // Receipts in the inbox's order, whichever group's task ends first.
-                    while let taken = returned.removeValue(forKey: committed * size) {
-                        let range = committed * size..<committed * size + taken.count
+                    while let (range, taken) = returned.removeValue(forKey: committed * size) {
                         for (entry, outcome) in zip(entries[range], taken) {
                             switch outcome {
                             case .taken(let receipt):

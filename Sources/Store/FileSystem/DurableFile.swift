@@ -32,7 +32,7 @@ public enum DurableFile {
         let path = url.path
         let (folder, name) = split(path)
         try makeFolder(path: folder, sync: sync)
-        let temporary = "\(folder)/.\(name).tmp-\(processID)"
+        let temporary = temporaryPath(folder, name)
         do {
             try produce(temporary)
             try system { () throws(SystemError) in
@@ -150,17 +150,8 @@ public enum DurableFile {
     private static func replace(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
         let path = url.path
         let (folder, name) = split(path)
-        let temporary = "\(folder)/.\(name).tmp-\(processID)"
-        let file: OpenFile
-        do throws(SystemError) {
-            file = try OpenFile.creating(temporary)
-        } catch where error.isMissing {
-            // The folder is made only when it is missing: no look before every write.
-            try makeFolder(path: folder, sync: sync)
-            file = try system { () throws(SystemError) in try OpenFile.creating(temporary) }
-        } catch {
-            throw .system(error)
-        }
+        let temporary = temporaryPath(folder, name)
+        let file = try inFolder(folder, sync: sync) { () throws(SystemError) in try OpenFile.creating(temporary) }
         do throws(StoreError) {
             try fill(file)
             try system { () throws(SystemError) in
@@ -185,21 +176,13 @@ public enum DurableFile {
     private static func write(_ url: URL, sync: SyncPolicy, fill: (OpenFile) throws(StoreError) -> Void) throws(StoreError) {
         let path = url.path
         let (folder, name) = split(path)
-        let unnamed: OpenFile?
-        do throws(SystemError) {
-            unnamed = try OpenFile.unnamed(in: folder, toBe: path)
-        } catch where error.isMissing {
-            try makeFolder(path: folder, sync: sync)
-            unnamed = try system { () throws(SystemError) in try OpenFile.unnamed(in: folder, toBe: path) }
-        } catch {
-            throw .system(error)
-        }
+        let unnamed = try inFolder(folder, sync: sync) { () throws(SystemError) in try OpenFile.unnamed(in: folder, toBe: path) }
         guard let file = unnamed else { return try replace(url, sync: sync, fill: fill) }
         try fill(file)
         try system { () throws(SystemError) in
             if sync == .now { try file.sync() }
             if try !file.name(as: path) {
-                let temporary = "\(folder)/.\(name).tmp-\(processID)"
+                let temporary = temporaryPath(folder, name)
                 FileSystemPaths.removeQuietly(temporary)
                 guard try file.name(as: temporary) else { throw SystemError("linkat", temporary, EEXIST) }
                 do throws(SystemError) {
@@ -215,6 +198,22 @@ public enum DurableFile {
     }
 
     private static let processID = getpid()
+
+    /// Where a file named `name` in `folder` is written before it gets its name.
+    private static func temporaryPath(_ folder: String, _ name: String) -> String { "\(folder)/.\(name).tmp-\(processID)" }
+
+    /// Opens a file in `folder` with `open`, making the folder only when it
+    /// is missing: no look before every write.
+    private static func inFolder<T>(_ folder: String, sync: SyncPolicy, _ open: () throws(SystemError) -> T) throws(StoreError) -> T {
+        do throws(SystemError) {
+            return try open()
+        } catch where error.isMissing {
+            try makeFolder(path: folder, sync: sync)
+            return try system { () throws(SystemError) in try open() }
+        } catch {
+            throw .system(error)
+        }
+    }
 
     /// `/a/b/c` → (`/a/b`, `c`); a bare name is in `.`.
     private static func split(_ path: String) -> (folder: String, name: String) {
