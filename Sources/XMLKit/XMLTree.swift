@@ -39,7 +39,7 @@ public final class XMLTree {
             throw XMLParseFailure(problems: problems)
         }
         if let place = DoctypeScanner.findDoctype(in: utf8) {
-            throw XMLParseFailure(problems: [doctype(at: place)])
+            throw XMLParseFailure(problems: [doctype(at: place)] + (UTF8Check.problem(in: utf8).map { [$0] } ?? []))
         }
         guard utf8.count < Int(Int32.max) else {
             throw XMLParseFailure(problems: [XMLProblem(kind: .malformed, line: nil, column: nil, message: "document larger than 2 GiB")])
@@ -72,6 +72,9 @@ public final class XMLTree {
             return XMLTree(pointer: document, source: SourceText(utf8: utf8), settled: settled)
         }
         if let document { xmlFreeDoc(document) }
+        // Bytes that are not UTF-8 stop libxml2 somewhere near them, with a
+        // message of its own: the check says exactly where, as XML_ENCODING.
+        if let problem = UTF8Check.problem(in: utf8) { throw XMLParseFailure(problems: [problem]) }
         var problems = fatal.map { raw in
             XMLProblem(kind: isEncodingError(raw) ? .encoding : .malformed, line: raw.line > 0 ? raw.line : nil,
                        column: raw.column > 0 ? raw.column : nil, message: readableMessage(raw.message))

@@ -248,6 +248,34 @@ final class XMLTreeTests: XCTestCase {
         XCTAssertEqual(problems.first?.column, 9)
     }
 
+    /// libxml2 is what refuses bad UTF-8 in an accepted-looking document
+    /// (no check runs before it): every ill-formed sequence, in every place
+    /// a byte can stand, must still end as XML_ENCODING at that byte.
+    func testEveryIllFormedUTF8SequenceAnywhereIsAnEncodingProblemAtItsByte() {
+        let sequences: [String: [UInt8]] = [
+            "lone continuation": [0x80], "overlong 2": [0xC0, 0x80], "overlong 2b": [0xC1, 0xBF],
+            "overlong 3": [0xE0, 0x80, 0xAF], "overlong 4": [0xF0, 0x80, 0x80, 0xAF], "surrogate": [0xED, 0xA0, 0x80],
+            "above U+10FFFF": [0xF4, 0x90, 0x80, 0x80], "F5": [0xF5, 0x80, 0x80, 0x80], "five bytes": [0xF8, 0x88, 0x80, 0x80, 0x80],
+            "cut short": [0xE1, 0xBB], "FF": [0xFF],
+        ]
+        // Each place: the text before the bad bytes (on line 2) and after them.
+        let places: [String: (String, String)] = [
+            "text": ("<r>x", "y</r>"), "text after a letter": ("<r>ệx", "y</r>"), "attribute": ("<r a=\"x", "y\"/>"),
+            "attribute after a letter": ("<r a=\"ệ", "y\"/>"), "comment": ("<r><!-- x", " --></r>"),
+            "processing instruction": ("<r><?p x", "?></r>"), "after the root": ("<r/><!-- ", " -->"),
+            "CDATA": ("<r><![CDATA[x", "]]></r>"), "name": ("<r", "/>"),
+        ]
+        for (placeName, (before, after)) in places {
+            for (sequenceName, bad) in sequences {
+                let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8) + Array(before.utf8) + bad + Array(after.utf8)
+                let problems = XMLTestSupport.failure(bytes)
+                XCTAssertEqual(problems.map(\.kind), [.encoding], "\(sequenceName) in \(placeName): \(problems)")
+                XCTAssertEqual(problems.first?.line, 2, "\(sequenceName) in \(placeName)")
+                XCTAssertEqual(problems.first?.column, before.count + 1, "\(sequenceName) in \(placeName)")
+            }
+        }
+    }
+
     func testInvalidUTF8WithoutDeclarationIsAnEncodingProblem() {
         // A windows-1258 "à" (0xE0) in a document that names no encoding.
         let bytes = Array("<r>\n<a>H".utf8) + [0xE0] + Array(" Noi</a></r>".utf8)

@@ -14,14 +14,27 @@ enum ReportReader {
     /// An indicator value above 10^12 is refused (§5).
     static let maximumIndicatorValue = Decimal(sign: .plus, exponent: 12, significand: 1)
 
+    /// What is read of a report's narratives: the texts of its results,
+    /// products, difficulties and proposals.
+    enum Narratives {
+        /// Read (consolidation: they are what the documents say).
+        case read
+        /// Left empty: intake's checks never read them (they are most of a
+        /// report's text; the store keeps the bytes, and consolidation reads
+        /// them from there). Placeholders, the person in charge, milestones
+        /// and every attribute are read either way.
+        case skipped
+    }
+
     /// A report or a detailed plan, by its root element.
-    static func readSubmission(_ root: XMLElementView, file: String) -> (Submitted, [Diagnostic]) {
+    static func readSubmission(_ root: XMLElementView, file: String, narratives: Narratives = .read) -> (Submitted, [Diagnostic]) {
         if root.isNamed("detailed-plan") {
             var problems: [Diagnostic] = []
             let plan = readPlan(root, file: file, problems: &problems)
             return (.plan(plan), problems)
         }
-        let (report, problems) = read(root, file: file)
+        var problems: [Diagnostic] = []
+        let report = read(root, file: file, narratives: narratives, problems: &problems)
         return (.report(report), problems)
     }
 
@@ -64,11 +77,11 @@ enum ReportReader {
 
     static func read(_ root: XMLElementView, file: String) -> (Report, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let report = read(root, file: file, problems: &problems)
+        let report = read(root, file: file, narratives: .read, problems: &problems)
         return (report, problems)
     }
 
-    private static func read(_ root: XMLElementView, file: String, problems: inout [Diagnostic]) -> Report {
+    private static func read(_ root: XMLElementView, file: String, narratives: Narratives, problems: inout [Diagnostic]) -> Report {
         Report(
             id: root.value("id") ?? "",
             plan: root.value("plan") ?? "",
@@ -78,12 +91,13 @@ enum ReportReader {
             submitted: root.value("submitted"),
             supersedes: root.value("supersedes"),
             preparer: preparer(root, file: file),
-            tasks: root.children(named: "task").map { readTask($0, file: file, problems: &problems) },
+            tasks: root.children(named: "task").map { readTask($0, file: file, narratives: narratives, problems: &problems) },
             location: location(of: root, file: file))
     }
 
-    private static func readTask(_ task: XMLElementView, file: String, problems: inout [Diagnostic]) -> TaskReport {
-        TaskReport(
+    private static func readTask(_ task: XMLElementView, file: String, narratives: Narratives, problems: inout [Diagnostic]) -> TaskReport {
+        func narrative(_ element: XMLElementView) -> String { narratives == .read ? element.trimmedText : "" }
+        return TaskReport(
             code: task.value("code") ?? "",
             status: TaskStatus(rawValue: task.value("status") ?? "") ?? .notStarted,
             progress: Int(task.value("progress") ?? "") ?? 0,
@@ -91,7 +105,7 @@ enum ReportReader {
             responsible: task.child(named: "responsible")?.trimmedText ?? "",
             results: task.children(named: "result").compactMap { element in
                 YearMonth(iso: element.value("month") ?? "").map {
-                    MonthlyResult(month: $0, text: element.trimmedText, location: location(of: element, file: file))
+                    MonthlyResult(month: $0, text: narrative(element), location: location(of: element, file: file))
                 }
             },
             indicators: task.children(named: "indicator").map { element in
@@ -103,15 +117,15 @@ enum ReportReader {
             },
             products: task.children(named: "product").map { element in
                 Product(date: element.value("date").flatMap { CalendarDate(iso: $0) }, file: element.value("file"),
-                        text: element.trimmedText, location: location(of: element, file: file))
+                        text: narrative(element), location: location(of: element, file: file))
             },
             difficulties: task.children(named: "difficulty").map { element in
                 // The XSD allows only the listed kinds and gives the default.
-                Difficulty(element.trimmedText, kind: DifficultyKind(rawValue: element.value("kind") ?? "") ?? .other,
+                Difficulty(narrative(element), kind: DifficultyKind(rawValue: element.value("kind") ?? "") ?? .other,
                            location: location(of: element, file: file))
             },
             proposals: task.children(named: "proposal").map { element in
-                Proposal(element.trimmedText, to: ProposalAddressee(rawValue: element.value("to") ?? "") ?? .ministry,
+                Proposal(narrative(element), to: ProposalAddressee(rawValue: element.value("to") ?? "") ?? .ministry,
                          location: location(of: element, file: file))
             },
             funding: task.children(named: "funding").map { element in

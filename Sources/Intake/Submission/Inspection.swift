@@ -8,7 +8,10 @@ public struct Inspection: Sendable {
     public var file: IncomingFile
     /// Diagnostics found so far, in the order the checks ran.
     public var diagnostics: [Diagnostic]
-    /// What the file holds, when the schema accepted it (the plan rules have run).
+    /// What the file holds, when the schema accepted it (the plan rules have
+    /// run). Its narratives (the texts of results, products, difficulties
+    /// and proposals) are empty: no check reads them, and the documents read
+    /// them from the kept bytes (`StoredReport`).
     public var submitted: Submitted?
     /// The report, when it is one.
     public var report: Report? { if case .report(let report) = submitted { report } else { nil } }

@@ -92,7 +92,7 @@ public final class SubmissionChecker: Sendable {
             inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
         }
-        let (submitted, readProblems) = ReportReader.readSubmission(root, file: reportName)
+        let (submitted, readProblems) = ReportReader.readSubmission(root, file: reportName, narratives: .skipped)
         inspection.diagnostics += readProblems
         switch submitted {
         case .report(let report):

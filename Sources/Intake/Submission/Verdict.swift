@@ -3,7 +3,8 @@ import ReportModel
 /// The outcome of checking one file, before anything is stored.
 public struct Verdict: Sendable {
     public var receipt: Receipt
-    /// What the file holds, when it was accepted.
+    /// What the file holds, when it was accepted: its narratives unread,
+    /// as in `Inspection.submitted`.
     public var submitted: Submitted?
     /// The report as read, when the file was an accepted report.
     public var report: Report? { if case .report(let report) = submitted { report } else { nil } }
