@@ -10,21 +10,28 @@ import ZipKit
 /// fuzz`), libFuzzer drives it; built plainly, it replays files given on
 /// the command line (the corpus, past crashes) through the same path.
 enum FuzzCheck {
-    static let checker: SubmissionChecker = {
+    static let checker = makeChecker(standsInForNarratives: true)
+    /// The same checks, every report parsed as sent (no narrative stand-ins).
+    static let plainChecker = makeChecker(standsInForNarratives: false)
+
+    private static func makeChecker(standsInForNarratives: Bool) -> SubmissionChecker {
         do {
             return SubmissionChecker(resources: try IntakeResources.load(), keyring: Keyring(keys: [:]),
-                                     limits: BundleLimits(maxEntries: 64, maxTotalUncompressed: 4 << 20, maxRatio: 100))
+                                     limits: BundleLimits(maxEntries: 64, maxTotalUncompressed: 4 << 20, maxRatio: 100),
+                                     standsInForNarratives: standsInForNarratives)
         } catch {
             fatalError("cannot load the shipped plan and schemas: \(error)")
         }
-    }()
+    }
 
     /// One input through every check; the verdict must always be a receipt.
     static func run(_ bytes: Data) {
-        let verdict = checker.check(IncomingFile(name: "fuzz.xml", bytes: bytes, received: Date(timeIntervalSince1970: 1_794_279_600)),
-                                    history: NoHistory())
+        let file = IncomingFile(name: "fuzz.xml", bytes: bytes, received: Date(timeIntervalSince1970: 1_794_279_600))
+        let verdict = checker.check(file, history: NoHistory())
         precondition(verdict.outcome != .duplicate, "nothing was accepted before")
         precondition(verdict.outcome == .accepted || verdict.receipt.diagnostics.hasErrors, "a rejection names its error")
+        // Narratives parsed as stand-ins change no receipt.
+        precondition(plainChecker.check(file, history: NoHistory()).receipt == verdict.receipt, "a narrative stand-in changed the receipt")
         // The two-step schema check says what the whole schema says.
         if let document = try? XMLTree.parse([UInt8](bytes)) {
             let root = document.root

@@ -93,6 +93,7 @@ public struct XMLElementView {
     /// several (CDATA beside text) are joined first. Trimming before NFC is
     /// the same as after: XML white space neither composes nor reorders.
     private func ownText(trimmed: Bool) -> String {
+        assert(tree.unread.map { !$0.isUnread(node.pointee.name) } ?? true, "the text of an unread element was read")
         var single: UnsafePointer<xmlChar>?
         var joined: [UInt8]?
         forEachText { content in

@@ -13,10 +13,14 @@ public final class XMLTree {
     /// (`Unicode.isSettled(document:)`): then no text is checked again.
     private let settled: Bool
 
-    private init(pointer: xmlDocPtr, source: SourceText, settled: Bool) {
+    /// Elements whose text libxml2 read as a stand-in: not to be read.
+    let unread: UnreadText?
+
+    private init(pointer: xmlDocPtr, source: SourceText, settled: Bool, unread: UnreadText?) {
         self.pointer = pointer
         self.source = source
         self.settled = settled
+        self.unread = unread
     }
 
     /// `text`, NFC-normalised unless the whole document is known to be NFC.
@@ -25,10 +29,13 @@ public final class XMLTree {
     deinit { xmlFreeDoc(pointer) }
 
     /// Parses `bytes`, or throws every problem found (libxml2 stops at the
-    /// first fatal error, so this is usually one).
-    public static func parse(_ bytes: [UInt8]) throws(XMLParseFailure) -> XMLTree {
+    /// first fatal error, so this is usually one). With `unread`, the text of
+    /// those elements is parsed as a stand-in (`UnreadText`) and must not be
+    /// read; the problems of a refused document are then worded from the
+    /// stand-in, so a caller that reports them parses the bytes again without.
+    public static func parse(_ bytes: [UInt8], unread: UnreadText? = nil) throws(XMLParseFailure) -> XMLTree {
         XMLLibrary.ensureInitialized()
-        let utf8: [UInt8]
+        var utf8: [UInt8]
         switch Transcoder.utf8(bytes) {
         case .success(let converted):
             utf8 = converted
@@ -41,6 +48,8 @@ public final class XMLTree {
         if let place = DoctypeScanner.findDoctype(in: utf8) {
             throw XMLParseFailure(problems: [doctype(at: place)] + (UTF8Check.problem(in: utf8).map { [$0] } ?? []))
         }
+        let standIn = unread?.standIn(utf8)
+        if let standIn { utf8 = standIn }
         guard utf8.count < Int(Int32.max) else {
             throw XMLParseFailure(problems: [XMLProblem(kind: .malformed, line: nil, column: nil, message: "document larger than 2 GiB")])
         }
@@ -69,7 +78,7 @@ public final class XMLTree {
                 throw XMLParseFailure(problems: [doctype(at: (1, 1))])
             }
             let settled = utf8.withUnsafeBufferPointer(Unicode.isSettled(document:))
-            return XMLTree(pointer: document, source: SourceText(utf8: utf8), settled: settled)
+            return XMLTree(pointer: document, source: SourceText(utf8: utf8), settled: settled, unread: standIn == nil ? nil : unread)
         }
         if let document { xmlFreeDoc(document) }
         // Bytes that are not UTF-8 stop libxml2 somewhere near them, with a

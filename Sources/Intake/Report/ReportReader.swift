@@ -26,6 +26,9 @@ enum ReportReader {
         case skipped
     }
 
+    /// The elements whose text is a narrative (`Narratives.skipped` leaves it unread).
+    static let narrativeElements = UnreadText(elements: ["result", "product", "difficulty", "proposal"])
+
     /// A report or a detailed plan, by its root element.
     static func readSubmission(_ root: XMLElementView, file: String, narratives: Narratives = .read) -> (Submitted, [Diagnostic]) {
         if root.isNamed("detailed-plan") {

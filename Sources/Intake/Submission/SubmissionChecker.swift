@@ -23,7 +23,13 @@ public final class SubmissionChecker: Sendable {
     private let manifest: ManifestCheck
     private let rules: PlanRules
 
-    public init(resources: IntakeResources, keyring: Keyring, limits: BundleLimits = BundleLimits()) {
+    /// Whether narratives are parsed as stand-ins; off only to cross-check
+    /// that the verdicts are the same (the fuzzer).
+    public let standsInForNarratives: Bool
+
+    public init(resources: IntakeResources, keyring: Keyring, limits: BundleLimits = BundleLimits(),
+                standsInForNarratives: Bool = true) {
+        self.standsInForNarratives = standsInForNarratives
         plan = resources.plan
         self.keyring = keyring
         self.limits = limits
@@ -69,8 +75,9 @@ public final class SubmissionChecker: Sendable {
             }
         }
         let document: XMLTree
+        let schemaProblems: [XMLProblem]
         do {
-            document = try XMLTree.parse([UInt8](reportBytes))
+            (document, schemaProblems) = try parsedAndValidated([UInt8](reportBytes))
         } catch {
             // Named as a bundle, and readable neither as a zip nor as XML: a broken bundle (a download
             // cut short, another archive renamed) is what the clerk sent, not an XML syntax error.
@@ -87,7 +94,6 @@ public final class SubmissionChecker: Sendable {
                                              year: root?.value("year").flatMap { Int($0) },
                                              kind: root?.isNamed("detailed-plan") == true ? .plan : root?.value("kind").flatMap { ReportKind(rawValue: $0) })
         inspection.diagnostics += signatureProblems(unit: inspection.claimed.unit, bundle: bundle, fileName: file.name)
-        let schemaProblems = reportSchema.validate(document, root: root)
         guard schemaProblems.isEmpty, let root else {
             inspection.diagnostics += schemaProblems.map { XMLDiagnostics.diagnostic(for: $0, file: reportName) }
             return inspection
@@ -102,6 +108,19 @@ public final class SubmissionChecker: Sendable {
         }
         inspection.submitted = submitted
         return inspection
+    }
+
+    /// The report parsed with its narratives stood in (`UnreadText`: the
+    /// checks never read them) and its schema problems. A document that
+    /// stand-in copy does not pass is parsed and validated again as sent, so
+    /// that every problem is worded from the clerk's own bytes.
+    private func parsedAndValidated(_ bytes: [UInt8]) throws(XMLParseFailure) -> (XMLTree, [XMLProblem]) {
+        if standsInForNarratives, let document = try? XMLTree.parse(bytes, unread: ReportReader.narrativeElements),
+           reportSchema.validate(document, root: document.root).isEmpty {
+            return (document, [])
+        }
+        let document = try XMLTree.parse(bytes)
+        return (document, reportSchema.validate(document, root: document.root))
     }
 
     /// The outcome, given the store's history as it stands after every file

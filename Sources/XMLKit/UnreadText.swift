@@ -1,0 +1,201 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Elements whose text the reader of a document will not read, so that
+/// libxml2 may parse a stand-in for it.
+///
+/// libxml2 2.9 copies ASCII text in blocks but reads every other character
+/// one at a time (`xmlCurrentChar`, 13 % of bare ingest's CPU, nearly all of
+/// it the narratives of reports, which the checks never read). Given these
+/// names, `XMLTree.parse` hands libxml2 a copy of the document in which each
+/// character above U+007F in such an element's own text (from its start tag
+/// to the next `<`) is one `x`: the same lines, the same characters counted
+/// in every column, the same white space, so the same well-formedness, the
+/// same schema verdict where the schema asks of that text only whether it is
+/// blank, and the same places. Nothing else changes: names, attributes,
+/// comments, CDATA, references and every other element's text stay as sent.
+/// At the first byte that does not begin a well-formed UTF-8 XML character,
+/// the copy stops standing in, so that libxml2 refuses the document as it
+/// would have. A caller that needs the words, or a diagnostic worded from the
+/// bytes as sent, parses the document itself.
+public struct UnreadText: Sendable {
+    /// Local names, as UTF-8.
+    let names: [[UInt8]]
+
+    public init(elements: [String]) {
+        names = elements.map { Array($0.utf8) }
+    }
+
+    /// Whether an element of this local name has its text stood in.
+    func isUnread(_ name: UnsafePointer<xmlChar>) -> Bool {
+        let length = Int(xmlStrlen(name))
+        return names.contains { $0.count == length && memcmp($0, name, length) == 0 }
+    }
+
+    /// `document` with the stand-ins, or nil when nothing was stood in.
+    func standIn(_ document: [UInt8]) -> [UInt8]? {
+        document.withUnsafeBufferPointer { source -> [UInt8]? in
+            guard let base = source.baseAddress else { return nil }
+            var scanner = Scanner(source: base, count: source.count, names: names)
+            return scanner.run()
+        }
+    }
+
+    /// One pass over a document, markup copied as it is and the unread
+    /// elements' text stood in.
+    private struct Scanner {
+        let source: UnsafePointer<UInt8>
+        let count: Int
+        let names: [[UInt8]]
+        var output: [UInt8] = []
+        /// Where copying as it is resumes.
+        var copied = 0
+        var changed = false
+
+        init(source: UnsafePointer<UInt8>, count: Int, names: [[UInt8]]) {
+            self.source = source
+            self.count = count
+            self.names = names
+        }
+
+        mutating func run() -> [UInt8]? {
+            var at = 0
+            while let open = find(UInt8(ascii: "<"), from: at) {
+                guard let end = endOfMarkup(at: open) else { break }
+                at = end
+                if isUnreadStartTag(open, end: end) {
+                    guard let textEnd = standInText(from: end) else { break }
+                    at = textEnd
+                }
+            }
+            guard changed else { return nil }
+            flush(upTo: count)
+            return output
+        }
+
+        /// The index after the markup that starts with `<` at `open`: a
+        /// comment, CDATA section, processing instruction, declaration, end
+        /// tag or start tag (quoted attribute values may hold `>`); nil when
+        /// it never ends (libxml2 refuses the document).
+        private func endOfMarkup(at open: Int) -> Int? {
+            if starts(with: "<!--", at: open) { return find("-->", from: open + 4) }
+            if starts(with: "<![CDATA[", at: open) { return find("]]>", from: open + 9) }
+            if starts(with: "<?", at: open) { return find("?>", from: open + 2) }
+            var i = open + 1
+            var quote: UInt8?
+            while i < count {
+                let byte = source[i]
+                if let q = quote {
+                    if byte == q { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    return i + 1
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        /// Whether `open..<end` is a start tag, not empty, of an unread element.
+        private func isUnreadStartTag(_ open: Int, end: Int) -> Bool {
+            let first = source[open + 1]
+            guard first != UInt8(ascii: "/"), first != UInt8(ascii: "!"), first != UInt8(ascii: "?"),
+                  source[end - 2] != UInt8(ascii: "/") else { return false }
+            var nameEnd = open + 1
+            var localStart = open + 1
+            while nameEnd < end - 1 {
+                let byte = source[nameEnd]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/") { break }
+                if byte == UInt8(ascii: ":") { localStart = nameEnd + 1 }
+                nameEnd += 1
+            }
+            let length = nameEnd - localStart
+            return names.contains { $0.count == length && memcmp($0, source + localStart, length) == 0 }
+        }
+
+        /// Stands in for the text from `start` to the next `<`; returns where
+        /// it ends, or nil at a byte that does not begin a well-formed UTF-8
+        /// XML character (the rest is then copied as it is).
+        private mutating func standInText(from start: Int) -> Int? {
+            var i = start
+            while i < count {
+                let byte = source[i]
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "<") { return i }
+                    i += 1
+                    continue
+                }
+                let length = Self.characterLength(source + i, available: count - i)
+                guard length > 0 else { return nil }
+                flush(upTo: i)
+                output.append(UInt8(ascii: "x"))
+                changed = true
+                i += length
+                copied = i
+            }
+            return i
+        }
+
+        /// Copies the source from `copied` up to `end`, as it is.
+        private mutating func flush(upTo end: Int) {
+            if output.isEmpty { output.reserveCapacity(count) }
+            if end > copied { output.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: end - copied)) }
+            copied = max(copied, end)
+        }
+
+        /// The length of the well-formed UTF-8 sequence at `p` when it is an
+        /// XML character above U+007F (not U+FFFE or U+FFFF), else 0.
+        static func characterLength(_ p: UnsafePointer<UInt8>, available: Int) -> Int {
+            let lead = p[0]
+            func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+                k < available && range.contains(p[k])
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                return continuation(1) ? 2 : 0
+            case 0xE0:
+                return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+            case 0xED:
+                return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+            case 0xEF:
+                guard continuation(1), continuation(2) else { return 0 }
+                return p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF) ? 0 : 3
+            case 0xE1...0xEC, 0xEE:
+                return continuation(1) && continuation(2) ? 3 : 0
+            case 0xF0:
+                return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF1...0xF3:
+                return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF4:
+                return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+            default:
+                return 0
+            }
+        }
+
+        private func starts(with text: StaticString, at i: Int) -> Bool {
+            let length = text.utf8CodeUnitCount
+            return i + length <= count && memcmp(source + i, text.utf8Start, length) == 0
+        }
+
+        /// The index of the first `byte` from `start`.
+        private func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < count, let found = memchr(source + start, Int32(byte), count - start) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(source)
+        }
+
+        /// The index after the first `text` from `start`.
+        private func find(_ text: StaticString, from start: Int) -> Int? {
+            let length = text.utf8CodeUnitCount
+            var i = start
+            while let at = find(text.utf8Start.pointee, from: i) {
+                if at + length <= count, memcmp(source + at, text.utf8Start, length) == 0 { return at + length }
+                i = at + 1
+            }
+            return nil
+        }
+    }
+}
