@@ -36,11 +36,18 @@ public struct UnreadText: Sendable {
 
     /// `document` with the stand-ins, or nil when nothing was stood in.
     func standIn(_ document: [UInt8]) -> [UInt8]? {
-        document.withUnsafeBufferPointer { source -> [UInt8]? in
-            guard let base = source.baseAddress else { return nil }
-            var scanner = Scanner(source: base, count: source.count, names: names)
-            return scanner.run()
+        var changed = false
+        // The copy is never longer than the document: a stand-in is shorter than what it stands for.
+        let copy = [UInt8](unsafeUninitializedCapacity: max(document.count, 1)) { output, written in
+            document.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress, let target = output.baseAddress else { return }
+                var scanner = Scanner(source: base, count: source.count, target: target, names: names)
+                scanner.run()
+                changed = scanner.changed
+                written = scanner.written
+            }
         }
+        return changed ? copy : nil
     }
 
     /// One pass over a document, markup copied as it is and the unread
@@ -48,31 +55,34 @@ public struct UnreadText: Sendable {
     private struct Scanner {
         let source: UnsafePointer<UInt8>
         let count: Int
+        let target: UnsafeMutablePointer<UInt8>
         let names: [[UInt8]]
-        var output: [UInt8] = []
-        /// Where copying as it is resumes.
-        var copied = 0
+        /// Bytes written to `target`; bytes of `source` read.
+        var written = 0
+        var read = 0
         var changed = false
 
-        init(source: UnsafePointer<UInt8>, count: Int, names: [[UInt8]]) {
+        init(source: UnsafePointer<UInt8>, count: Int, target: UnsafeMutablePointer<UInt8>, names: [[UInt8]]) {
             self.source = source
             self.count = count
+            self.target = target
             self.names = names
         }
 
-        mutating func run() -> [UInt8]? {
-            var at = 0
-            while let open = find(UInt8(ascii: "<"), from: at) {
-                guard let end = endOfMarkup(at: open) else { break }
-                at = end
-                if isUnreadStartTag(open, end: end) {
-                    guard let textEnd = standInText(from: end) else { break }
-                    at = textEnd
-                }
+        mutating func run() {
+            while let open = find(UInt8(ascii: "<"), from: read), let end = endOfMarkup(at: open) {
+                copy(upTo: end)
+                if isUnreadStartTag(open, end: end), !standInText() { break }
             }
-            guard changed else { return nil }
-            flush(upTo: count)
-            return output
+            copy(upTo: count)
+        }
+
+        /// Copies the source as it is, from where reading stands up to `end`.
+        private mutating func copy(upTo end: Int) {
+            guard end > read else { return }
+            (target + written).update(from: source + read, count: end - read)
+            written += end - read
+            read = end
         }
 
         /// The index after the markup that starts with `<` at `open`: a
@@ -116,61 +126,53 @@ public struct UnreadText: Sendable {
             return names.contains { $0.count == length && memcmp($0, source + localStart, length) == 0 }
         }
 
-        /// Stands in for the text from `start` to the next `<`; returns where
-        /// it ends, or nil at a byte that does not begin a well-formed UTF-8
-        /// XML character (the rest is then copied as it is).
-        private mutating func standInText(from start: Int) -> Int? {
-            var i = start
-            while i < count {
-                let byte = source[i]
+        /// Stands in for the text from where reading stands to the next `<`;
+        /// false at a byte that does not begin a well-formed UTF-8 XML
+        /// character (the rest is then copied as it is).
+        private mutating func standInText() -> Bool {
+            while read < count {
+                let byte = source[read]
                 if byte < 0x80 {
-                    if byte == UInt8(ascii: "<") { return i }
-                    i += 1
+                    if byte == UInt8(ascii: "<") { return true }
+                    target[written] = byte
+                    written += 1
+                    read += 1
                     continue
                 }
-                let length = Self.characterLength(source + i, available: count - i)
-                guard length > 0 else { return nil }
-                flush(upTo: i)
-                output.append(UInt8(ascii: "x"))
+                let length = Self.characterLength(source + read, available: count - read)
+                guard length > 0 else { return false }
+                target[written] = UInt8(ascii: "x")
+                written += 1
+                read += length
                 changed = true
-                i += length
-                copied = i
             }
-            return i
-        }
-
-        /// Copies the source from `copied` up to `end`, as it is.
-        private mutating func flush(upTo end: Int) {
-            if output.isEmpty { output.reserveCapacity(count) }
-            if end > copied { output.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: end - copied)) }
-            copied = max(copied, end)
+            return true
         }
 
         /// The length of the well-formed UTF-8 sequence at `p` when it is an
         /// XML character above U+007F (not U+FFFE or U+FFFF), else 0.
         static func characterLength(_ p: UnsafePointer<UInt8>, available: Int) -> Int {
-            let lead = p[0]
-            func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-                k < available && range.contains(p[k])
+            @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                k < available && p[k] >= low && p[k] <= high
             }
-            switch lead {
+            switch p[0] {
             case 0xC2...0xDF:
                 return continuation(1) ? 2 : 0
-            case 0xE0:
-                return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
-            case 0xED:
-                return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
-            case 0xEF:
-                guard continuation(1), continuation(2) else { return 0 }
-                return p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF) ? 0 : 3
             case 0xE1...0xEC, 0xEE:
                 return continuation(1) && continuation(2) ? 3 : 0
+            case 0xE0:
+                return continuation(1, 0xA0) && continuation(2) ? 3 : 0
+            case 0xED:
+                return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+            case 0xEF:
+                guard continuation(1), continuation(2) else { return 0 }
+                return p[1] == 0xBF && p[2] >= 0xBE ? 0 : 3
             case 0xF0:
-                return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+                return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
             case 0xF1...0xF3:
                 return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
             case 0xF4:
-                return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+                return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
             default:
                 return 0
             }
