@@ -151,8 +151,20 @@ public struct UnreadText: Sendable {
 
         /// The length of the well-formed UTF-8 sequence at `p` when it is an
         /// XML character above U+007F (not U+FFFE or U+FFFF), else 0.
+        @inline(__always)
         static func characterLength(_ p: UnsafePointer<UInt8>, available: Int) -> Int {
             @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                k < available && p[k] >= low && p[k] <= high
+            }
+            // Vietnamese letters first: two bytes (à, đ, ơ), or three from E1 (ạ…ỹ).
+            let lead = p[0]
+            if lead &- 0xC2 < 0x1E { return continuation(1) ? 2 : 0 }
+            if lead == 0xE1 { return continuation(1) && continuation(2) ? 3 : 0 }
+            return otherLength(p, available: available)
+        }
+
+        private static func otherLength(_ p: UnsafePointer<UInt8>, available: Int) -> Int {
+            func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
                 k < available && p[k] >= low && p[k] <= high
             }
             switch p[0] {
