@@ -38,6 +38,7 @@ public enum KeptFiles {
             }
             for sha in try FileSystemPaths.names(in: layout.quarantine.path).sorted() where SHA256Hex.isValid(sha) {
                 let folder = layout.quarantine(sha)
+                // `.receipt.txt`: stores made before 2026-12-02 kept the receipt as text here too.
                 for name in try FileSystemPaths.names(in: folder.path).sorted()
                 where !DurableFile.isTemporary(name) && !name.hasSuffix(StoreLayout.receiptSuffix) && !name.hasSuffix(".receipt.txt") {
                     let file = folder.appendingPathComponent(name)

@@ -7,7 +7,7 @@ import Foundation
 /// events.jsonl                   one line per check of the secretariat (approve, return)
 /// originals/ab/abcd…             accepted files, by SHA-256: the store's own copy
 /// originals/ab/abcd….receipt.json  the receipt it was accepted with
-/// quarantine/abcd…/NAME          rejected files, beside NAME.receipt.json and NAME.receipt.txt
+/// quarantine/abcd…/NAME          rejected files, beside NAME.receipt.json
 /// keys/UNIT.pub                  the keyring
 /// accounts.json                  the portal's accounts (bcrypt and SHA-256 hashes only)
 /// uploads/                       portal uploads still arriving (temporary, never kept)

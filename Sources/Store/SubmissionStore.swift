@@ -181,8 +181,9 @@ public final class SubmissionStore {
     }
 
     /// Puts a rejected input in quarantine beside its receipt (`NAME`,
-    /// `NAME.receipt.json`, `NAME.receipt.txt`); returns where. Inputs with
-    /// the same bytes share the folder, each with its own receipt.
+    /// `NAME.receipt.json`); returns where. Inputs with the same bytes share
+    /// the folder, each with its own receipt. (The receipt as text is the
+    /// outbox's: a copy here was a sixth of the files a refusal made.)
     public func keepRejected(_ input: KeptInput, receipt: Receipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
         try keepRejected(input, receipt: EncodedReceipt(receipt), sync: sync)
     }
@@ -195,7 +196,6 @@ public final class SubmissionStore {
         let file = folder.appendingPathComponent(name, isDirectory: false)
         do {
             try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix, isDirectory: false), sync: sync)
-            try DurableFile.write(encoded.text, to: folder.appendingPathComponent(name + ".receipt.txt", isDirectory: false), sync: sync)
         } catch {
             throw .store(error)
         }
