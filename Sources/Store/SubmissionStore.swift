@@ -195,6 +195,8 @@ public final class SubmissionStore {
         let name = Self.safeName(receipt.file)
         let file = folder.appendingPathComponent(name, isDirectory: false)
         do {
+            // Made first: it is new for most refused files, and a write would look for it only after failing.
+            try DurableFile.makeFolder(folder, sync: sync)
             try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix, isDirectory: false), sync: sync)
         } catch {
             throw .store(error)

@@ -32,7 +32,15 @@ public enum FileSystemPaths {
 
     /// Creates one folder; an existing folder is not an error.
     public static func makeFolder(_ path: String, mode: mode_t = 0o755) throws(SystemError) {
-        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw SystemError("mkdir", path) }
+        _ = try createFolder(path, mode: mode)
+    }
+
+    /// Creates the folder at `path`: true when it made it, false when the
+    /// name was already there. Throws when its parent is missing (`isMissing`).
+    public static func createFolder(_ path: String, mode: mode_t = 0o755) throws(SystemError) -> Bool {
+        if mkdir(path, mode) == 0 { return true }
+        guard errno == EEXIST else { throw SystemError("mkdir", path) }
+        return false
     }
 
     /// Creates `path` and every missing folder above it.

@@ -223,12 +223,21 @@ public enum DurableFile {
     }
 
     /// `makeFolder` on a path.
+    /// One `mkdir` when the parent is there, whether the folder is new or
+    /// not (a look first, then a `mkdir`, was two for every new folder);
+    /// missing parents are made first.
     private static func makeFolder(path: String, sync: SyncPolicy) throws(StoreError) {
-        if (try? FileSystemPaths.status(path))?.kind == .folder { return }
         let parent = split(path).folder
-        if parent != path { try makeFolder(path: parent, sync: sync) }
-        try system { () throws(SystemError) in try FileSystemPaths.makeFolder(path) }
-        if sync == .now { try syncFolder(path: parent) }
+        let created: Bool
+        do throws(SystemError) {
+            created = try FileSystemPaths.createFolder(path)
+        } catch where error.isMissing && parent != path {
+            try makeFolder(path: parent, sync: sync)
+            created = try system { () throws(SystemError) in try FileSystemPaths.createFolder(path) }
+        } catch {
+            throw .system(error)
+        }
+        if created && sync == .now { try syncFolder(path: parent) }
     }
 
     /// Flushes every file system holding one of `urls`, once each: one call
