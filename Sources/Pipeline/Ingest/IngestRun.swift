@@ -30,6 +30,7 @@ public struct IngestRun: Sendable {
     /// tables back, the writer's next new file waits for it (up to 0.5 s
     /// seen), and two batches ahead were checked long before. Peak memory
     /// at N = 10,000: bare 48 → 50 MiB, bundles 56 → 56.
+    public var lookahead = 4
     /// Batches committed together at most, when they are all checked: when
     /// the disk is slower than the checks, its syncs serve more files.
     public var groupLimit = 2
