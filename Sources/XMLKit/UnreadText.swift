@@ -30,8 +30,12 @@ public struct UnreadText: Sendable {
 
     /// Whether an element of this local name has its text stood in.
     func isUnread(_ name: UnsafePointer<xmlChar>) -> Bool {
-        let length = Int(xmlStrlen(name))
-        return names.contains { $0.count == length && memcmp($0, name, length) == 0 }
+        Self.contains(names, name, length: Int(xmlStrlen(name)))
+    }
+
+    /// Whether `names` holds the `length` bytes at `name`.
+    private static func contains(_ names: [[UInt8]], _ name: UnsafePointer<UInt8>, length: Int) -> Bool {
+        names.contains { $0.count == length && memcmp($0, name, length) == 0 }
     }
 
     /// `document` with the stand-ins, or nil when nothing was stood in.
@@ -118,12 +122,11 @@ public struct UnreadText: Sendable {
             var localStart = open + 1
             while nameEnd < end - 1 {
                 let byte = source[nameEnd]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/") { break }
+                if ParsedText.isSpace(byte) || byte == UInt8(ascii: "/") { break }
                 if byte == UInt8(ascii: ":") { localStart = nameEnd + 1 }
                 nameEnd += 1
             }
-            let length = nameEnd - localStart
-            return names.contains { $0.count == length && memcmp($0, source + localStart, length) == 0 }
+            return UnreadText.contains(names, source + localStart, length: nameEnd - localStart)
         }
 
         /// Stands in for the text from where reading stands to the next `<`;

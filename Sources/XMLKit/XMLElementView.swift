@@ -68,14 +68,14 @@ public struct XMLElementView {
     }
 
     /// An attribute's value as written (NFC), by local name.
-    public func attribute(_ name: String) -> String? {
-        withAttribute(name) { $0.map { tree.normalized(ParsedText.string(Self.bytes($0), trimmed: false)) } }
-    }
+    public func attribute(_ name: String) -> String? { attributeText(name, trimmed: false) }
 
     /// An attribute's value with surrounding XML white space removed, as the
     /// schema reads token, number and date types.
-    public func value(_ name: String) -> String? {
-        withAttribute(name) { $0.map { tree.normalized(ParsedText.string(Self.bytes($0), trimmed: true)) } }
+    public func value(_ name: String) -> String? { attributeText(name, trimmed: true) }
+
+    private func attributeText(_ name: String, trimmed: Bool) -> String? {
+        withAttribute(name) { $0.map { tree.normalized(ParsedText.string(Self.bytes($0), trimmed: trimmed)) } }
     }
 
     /// Whether the attribute is there and holds only XML white space, or nothing.
@@ -161,10 +161,8 @@ public struct XMLElementView {
     private static func isBlank(_ bytes: UnsafePointer<xmlChar>) -> Bool {
         var p = bytes
         while p.pointee != 0 {
-            switch p.pointee {
-            case 0x20, 0x09, 0x0A, 0x0D: p += 1
-            default: return false
-            }
+            guard ParsedText.isSpace(p.pointee) else { return false }
+            p += 1
         }
         return true
     }
@@ -196,7 +194,7 @@ enum ParsedText {
     }
 
     /// Space, tab, line feed or carriage return: `XMLWhitespace`'s four.
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -85,10 +85,11 @@ public final class IngestSession: @unchecked Sendable {
                 pass(arrivals) { [self] decided in
                     // The leases end with the batch, however it ends.
                     defer { for arrival in arrivals { try? arrival.staged?.lease?.close() } }
-                    let taken = try decided.get().map(\.taken)
+                    let decided = try decided.get()
+                    let taken = decided.map(\.taken)
                     let removed = Result { try afterCommit(taken) }
                     // Also when the inbox could not remove a name: that file then has two, and is copied.
-                    try secureLinked(arrivals, kept: try decided.get().map(\.kept))
+                    try secureLinked(arrivals, kept: decided.map(\.kept))
                     try removed.get()
                     return taken
                 } done: { continuation.resume(with: $0) }

@@ -222,10 +222,9 @@ public enum DurableFile {
         return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
     }
 
-    /// `makeFolder` on a path.
-    /// One `mkdir` when the parent is there, whether the folder is new or
-    /// not (a look first, then a `mkdir`, was two for every new folder);
-    /// missing parents are made first.
+    /// `makeFolder` on a path: one `mkdir` when the parent is there, whether
+    /// the folder is new or not (a look first, then a `mkdir`, was two for
+    /// every new folder); missing parents are made first.
     private static func makeFolder(path: String, sync: SyncPolicy) throws(StoreError) {
         let parent = split(path).folder
         let created: Bool
