@@ -37,4 +37,11 @@ int baocao_take_read_lease(int fd) {
 
 int baocao_read_lease_intact(int fd) { return fcntl(fd, F_GETLEASE) == F_RDLCK; }
 
-int baocao_start_write_back(int fd) { return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE); }
+int baocao_create_direct(const char *path, int mode) {
+    return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, mode);
+}
+
+int baocao_drop_direct(int fd) {
+    int flags = fcntl(fd, F_GETFL);
+    return flags < 0 ? -1 : fcntl(fd, F_SETFL, flags & ~O_DIRECT);
+}

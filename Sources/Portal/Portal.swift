@@ -82,7 +82,7 @@ public final class Portal: Sendable {
     func submit(_ upload: ReceivedUpload, by account: Account, builtByPortal: Bool = false) async throws(PortalError) -> Receipt {
         let taken: Taken
         do {
-            taken = try await session.takeUpload(at: upload.path, name: upload.name, received: upload.received, account: account.name,
+            taken = try await session.takeUpload(at: upload.path, held: upload.held, name: upload.name, received: upload.received, account: account.name,
                                                  sender: account.unit.map(Sender.unit) ?? .anyone, builtByPortal: builtByPortal)
         } catch {
             throw .unavailable(String(describing: error))
@@ -329,6 +329,10 @@ struct ReceivedUpload: Sendable {
     var name: String
     var size: Int64
     var received: Date
+    /// The same bytes as the file, when they were small enough to keep in
+    /// memory while it was written (`UploadReceiver.heldLimit`): checked
+    /// from here instead of read back.
+    var held: Data? = nil
 }
 
 /// A document the portal serves.

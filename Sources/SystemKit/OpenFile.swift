@@ -230,13 +230,6 @@ public final class OpenFile {
     /// it, since `takeReadLease`.
     public var readLeaseIsIntact: Bool { baocao_read_lease_intact(descriptor) == 1 }
 
-    /// Starts writing this file's data to disk, without waiting: the sync
-    /// that makes it durable later (one per batch) then waits for less.
-    /// A hint; where it cannot be given, that sync does all the work.
-    public func startWriteBack() {
-        _ = baocao_start_write_back(descriptor)
-    }
-
     /// Flushes the whole file system holding this file: one call makes every
     /// deferred write on it durable.
     public func syncFileSystem() throws(SystemError) {

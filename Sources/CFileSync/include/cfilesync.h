@@ -42,8 +42,12 @@ int baocao_take_read_lease(int fd);
 /// to open the file for writing (or truncate it) since it was taken.
 int baocao_read_lease_intact(int fd);
 
-/// sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE): starts writing the
-/// file's dirty pages to disk without waiting; a later syncfs then waits
-/// for less. A _GNU_SOURCE call.
-int baocao_start_write_back(int fd);
+/// open(path, O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT): a new file whose
+/// writes go from the caller's memory to the disk, not through the page
+/// cache. Fails (EINVAL) where the file system has no direct I/O; the
+/// caller then opens it as usual. O_DIRECT is a _GNU_SOURCE macro.
+int baocao_create_direct(const char *path, int mode);
+
+/// Clears O_DIRECT on `fd` (fcntl F_SETFL), for a write direct I/O refused.
+int baocao_drop_direct(int fd);
 #endif

@@ -9,14 +9,21 @@ extension IngestSession {
     /// store's `uploads/`), received at `received`: checked, decided and
     /// kept exactly as an inbox file is, through the same writer and lock.
     /// The temporary file is removed afterwards, whatever became of it.
-    public func takeUpload(at path: String, name: String, received: Date, account: String, sender: Sender,
+    /// `held` is the same bytes, when the portal kept them in memory as it
+    /// wrote them: they are checked as they are, not read back (the file,
+    /// the server's own, is what is kept and synced).
+    public func takeUpload(at path: String, held: Data? = nil, name: String, received: Date, account: String, sender: Sender,
                            builtByPortal: Bool = false) async throws -> Taken {
         defer { FileSystemPaths.removeQuietly(path) }
         let arrival: Arrival
         do throws(SystemError) {
             let file = try OpenFile.reading(path)
             let status = try file.status()
-            let incoming = try IncomingFile.read(file, name: name, size: status.size, received: received, checker: checker)
+            let incoming = if let held, Int64(held.count) == status.size, !checker.isOversized(status.size) {
+                IncomingFile(name: name, bytes: held, received: received)
+            } else {
+                try IncomingFile.read(file, name: name, size: status.size, received: received, checker: checker)
+            }
             try file.close()
             var upload = Arrival(state: .inspected(inspect(incoming), holdsBytes: true),
                                  source: .upload(path: path, status: status), channel: .portal, account: account, sender: sender)

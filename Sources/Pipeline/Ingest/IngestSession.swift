@@ -30,19 +30,29 @@ public final class IngestSession: @unchecked Sendable {
     private let committer = DispatchQueue(label: "baocao.ingest.committer")
     /// The lock held for the batches decided and not yet committed.
     private let holding = Mutex(Holding())
-    /// Batches decided in a row under one taking of the lock, at most: then
-    /// the writer lets the committer finish and takes it anew, so that
-    /// another process's writer (the portal's, during an inbox run) waits
-    /// a few batches, not a whole run.
-    private let holdLimit = 8
+    /// Arrivals decided in a row under one taking of the lock, at most
+    /// (eight of the inbox's batches): then the writer lets the committer
+    /// finish and takes it anew, so that another process's writer (the
+    /// portal's, during an inbox run) waits a few batches, not a whole run.
+    /// Counted in arrivals, not batches: the portal's batches are small.
+    private let holdLimit = 256
     /// Called when another process holds the store.
     private let onWait: @Sendable () -> Void
-    /// For tests: called on the committer before each batch is made
-    /// durable, with its number (from 0); what it throws fails that commit
-    /// as a failed sync would. Set before the first batch.
+    /// For tests: called on the committer before each commit (a sync and
+    /// an append, for one batch or several), with its number (from 0); what
+    /// it throws fails that commit as a failed sync would. Set before the
+    /// first batch.
     var commitFault: (@Sendable (Int) throws -> Void)?
-    /// Batches the committer has begun to commit (touched only there).
+    /// Commits the committer has begun (touched only there).
     private var commitsBegun = 0
+    /// Batches decided whose lines are not yet in the ledger, by number, in
+    /// order: the first commit to run takes them all, so batches decided
+    /// while a commit runs share the next one (one sync, one append). The
+    /// portal's uploads come as batches of one or two; each used to pay its
+    /// own ledger `fsync` (2–7 ms here), one after another.
+    private let unappended = Mutex<[(number: Int, decided: [Decided])]>([])
+    /// The last batch whose lines are in the ledger (touched only on the committer).
+    private var appendedThrough = 0
     /// Batches decided and kept, counted by the writer once their files are written.
     private let decidedCount = Atomic<Int>(0)
     /// The count of decided batches whose files the committer's last sync
@@ -136,13 +146,14 @@ public final class IngestSession: @unchecked Sendable {
                          done: @escaping @Sendable (Result<T, any Error>) -> Void) {
         let decided: [Decided]
         do {
-            try hold()
+            try hold(arrivals.count)
             decided = arrivals.map(decideAndKeep)
         } catch {
             committer.async { done(Result { try then(.failure(error)) }) }
             return
         }
         let number = decidedCount.add(1, ordering: .releasing).newValue
+        unappended.withLock { $0.append((number, decided)) }
         committer.async { [self] in
             let committed = Result { try commit(decided, number: number) }
             done(Result { try then(committed) })
@@ -153,13 +164,13 @@ public final class IngestSession: @unchecked Sendable {
     /// the lock already held for the batches still committing (at most
     /// `holdLimit` in a row), or else taken anew once they are committed,
     /// after reading again a ledger whose commit failed.
-    private func hold() throws {
+    private func hold(_ arrivals: Int) throws {
         enum Way { case held, afterCommits, anew }
         let way = holding.withLock { holding -> Way in
             guard holding.failure == nil else { return .afterCommits }
             guard holding.lock != nil else { return .anew }
-            guard holding.batches < holdLimit else { return .afterCommits }
-            holding.batches += 1
+            guard holding.arrivals + arrivals <= holdLimit else { return .afterCommits }
+            holding.arrivals += arrivals
             holding.committing += 1
             return .held
         }
@@ -175,16 +186,17 @@ public final class IngestSession: @unchecked Sendable {
         let lock = try store.lockExclusively(onWait: onWait)
         holding.withLock { holding in
             holding.lock = lock
-            holding.batches = 1
+            holding.arrivals = arrivals
             holding.committing = 1
         }
     }
 
     /// Runs on the committer, in the order the batches were decided: makes
-    /// a batch durable and lets the lock go when no later batch needs it.
-    /// Once a commit fails, the batches decided after it (on outcomes that
-    /// never reached the ledger) fail too, until the writer reads the
-    /// ledger again.
+    /// a batch durable, with every batch decided after it so far (one sync,
+    /// one append), unless an earlier commit took it along; lets the lock
+    /// go when no later batch needs it. Once a commit fails, the batches
+    /// decided after it (on outcomes that never reached the ledger) fail
+    /// too, until the writer reads the ledger again.
     private func commit(_ decided: [Decided], number: Int) throws -> [Decided] {
         defer {
             holding.withLock { holding in
@@ -192,21 +204,30 @@ public final class IngestSession: @unchecked Sendable {
                 if holding.committing == 0 { holding.lock = nil }
             }
         }
+        if number <= appendedThrough { return decided }
+        // This batch and those decided after it; earlier ones were committed or failed.
+        let batches = unappended.withLock { list in
+            defer { list.removeAll() }
+            return list
+        }
         if let failure = holding.withLock({ $0.failure }) { throw failure }
         do {
             commitsBegun += 1
             try commitFault?(commitsBegun - 1)
-            if decided.contains(where: \.taken.isTaken) {
+            let last = batches.last?.number ?? number
+            let all = batches.flatMap(\.decided)
+            if all.contains(where: \.taken.isTaken) {
                 let layout = store.layout
-                // One sync covers every batch decided before it began: those queued behind it need none
-                // of their own (the portal's uploads, decided in small groups while a sync runs).
-                if number > syncedThrough {
+                // One sync covers every batch decided before it began: the files of every batch taken
+                // here, and of any decided since (their commits append without a sync of their own).
+                if last > syncedThrough {
                     let covered = decidedCount.load(ordering: .acquiring)
                     try DurableFile.syncFileSystems(containing: [layout.root, layout.originals, layout.quarantine, receipts.folder])
                     syncedThrough = covered
                 }
-                try store.append(decided.compactMap(\.record))
+                try store.append(all.compactMap(\.record))
             }
+            appendedThrough = last
         } catch {
             holding.withLock { $0.failure = error }
             throw error
@@ -219,8 +240,8 @@ public final class IngestSession: @unchecked Sendable {
         var lock: StoreLock?
         /// Batches decided under `lock` and not yet committed.
         var committing = 0
-        /// Batches decided under `lock` since it was taken.
-        var batches = 0
+        /// Arrivals decided under `lock` since it was taken.
+        var arrivals = 0
         /// Why a commit failed, until the writer reads the ledger again.
         var failure: (any Error)?
     }

@@ -117,7 +117,7 @@ extension Portal {
         } catch {
             throw .unavailable("form: \(error)")
         }
-        let upload = ReceivedUpload(path: path, name: name, size: Int64(bytes.count), received: now)
+        let upload = ReceivedUpload(path: path, name: name, size: Int64(bytes.count), received: now, held: bytes)
         let receipt = try await submit(upload, by: account, builtByPortal: true)
         if receipt.outcome == .accepted {
             var sent = draft

@@ -38,19 +38,16 @@ struct UploadReceiver {
             return Received(upload: upload, fields: form.fields)
         }
         let path = newPath()
-        let file = try create(path)
+        let declared = request.headers[.contentLength].flatMap { Int64($0) }
+        let file = try create(path, expected: declared)
         var kept = false
-        defer {
-            try? file.close()
-            if !kept { FileSystemPaths.removeQuietly(path) }
-        }
-        let size = try await raw(request.body, into: file)
-        // On its way to the disk while it is checked: the group commit's sync then waits for less.
-        file.startWriteBack()
+        defer { if !kept { FileSystemPaths.removeQuietly(path) } }
+        try await raw(request.body, into: file)
+        let held = try await finishAway(file)
         let name = try Self.fileName(request.headers[.init("X-Filename")!], contentType: contentType)
-        if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), declared != size { throw .incomplete }
+        if let declared, declared != file.size { throw .incomplete }
         kept = true
-        return Received(upload: ReceivedUpload(path: path, name: name, size: size, received: clock()), fields: [:])
+        return Received(upload: ReceivedUpload(path: path, name: name, size: file.size, received: clock(), held: held), fields: [:])
     }
 
     /// A `multipart/form-data` body: its text fields, and each file part
@@ -77,9 +74,8 @@ struct UploadReceiver {
         final class Parts {
             var fieldName: String?
             var fileName: String?
-            var file: OpenFile?
+            var file: DirectFileWriter?
             var path: String?
-            var size: Int64 = 0
             var text: [UInt8] = []
             var textTotal = 0
             var form = Form()
@@ -97,9 +93,8 @@ struct UploadReceiver {
             if let name = parts.fileName, !name.isEmpty, parts.failure == nil {
                 let path = newPath()
                 do throws(PortalError) {
-                    parts.file = try create(path)
+                    parts.file = try create(path, expected: nil)
                     parts.path = path
-                    parts.size = 0
                 } catch {
                     parts.failure = error
                 }
@@ -108,7 +103,6 @@ struct UploadReceiver {
         parser.onBody = { buffer in
             guard parts.failure == nil else { return }
             if let file = parts.file {
-                parts.size += Int64(buffer.readableBytes)
                 do throws(SystemError) {
                     try Self.write(buffer, to: file)
                 } catch {
@@ -125,11 +119,19 @@ struct UploadReceiver {
         }
         parser.onPartComplete = {
             if let file = parts.file, let path = parts.path {
-                file.startWriteBack()
-                try? file.close()
-                if let field = parts.fieldName, parts.size > 0, let name = try? UploadReceiver.cleanName(parts.fileName ?? "") {
+                let held: Data?
+                do throws(PortalError) {
+                    held = try finish(file)
+                } catch {
+                    parts.failure = error
+                    FileSystemPaths.removeQuietly(path)
+                    parts.file = nil
+                    parts.path = nil
+                    return
+                }
+                if let field = parts.fieldName, file.size > 0, let name = try? UploadReceiver.cleanName(parts.fileName ?? "") {
                     if let earlier = parts.form.files[field] { FileSystemPaths.removeQuietly(earlier.path) }
-                    parts.form.files[field] = ReceivedUpload(path: path, name: name, size: parts.size, received: clock())
+                    parts.form.files[field] = ReceivedUpload(path: path, name: name, size: file.size, received: clock(), held: held)
                 } else {
                     // An empty file input: the browser sends a part with no bytes.
                     FileSystemPaths.removeQuietly(path)
@@ -146,7 +148,7 @@ struct UploadReceiver {
         }
         var total: Int64 = 0
         func abandon() {
-            try? parts.file?.close()
+            parts.file = nil
             if let path = parts.path { FileSystemPaths.removeQuietly(path) }
             parts.form.discard()
         }
@@ -174,11 +176,11 @@ struct UploadReceiver {
         return parts.form
     }
 
-    /// Writes a body buffer to the upload's file as it is, without a copy.
-    private static func write(_ buffer: ByteBuffer, to file: OpenFile) throws(SystemError) {
+    /// Appends a body buffer to the upload's file as it is.
+    private static func write(_ buffer: ByteBuffer, to file: DirectFileWriter) throws(SystemError) {
         let failure: SystemError? = buffer.withUnsafeReadableBytes { bytes in
             do throws(SystemError) {
-                try file.write(bytes)
+                try file.append(bytes)
                 return nil
             } catch {
                 return error
@@ -187,24 +189,53 @@ struct UploadReceiver {
         if let failure { throw failure }
     }
 
+    /// Uploads up to this size stay in memory while they are written, and
+    /// are checked from there, not read back from the file: the server
+    /// then copies a bundle's bytes once (from the socket), and the file
+    /// goes straight to the disk (`DirectFileWriter`). Larger ones (reports
+    /// with large evidence) are read back as before; memory stays bounded
+    /// by this much per upload in flight.
+    static let heldLimit = 16 << 20
+
     private func newPath() -> String {
         folder.appendingPathComponent("upload-\(Credentials.randomHex(bytes: 12))").path
     }
 
-    private func create(_ path: String) throws(PortalError) -> OpenFile {
+    private func create(_ path: String, expected: Int64?) throws(PortalError) -> DirectFileWriter {
         do throws(SystemError) {
-            return try OpenFile.creating(path, mode: 0o644)
+            return try DirectFileWriter(creating: path, mode: 0o644, keepLimit: Self.heldLimit, expected: expected)
         } catch {
             throw .unavailable(error.english)
         }
     }
 
-    private func raw(_ body: RequestBody, into file: OpenFile) async throws(PortalError) -> Int64 {
-        var size: Int64 = 0
+    /// The upload's file complete and closed; its bytes when they were held.
+    private func finish(_ file: DirectFileWriter) throws(PortalError) -> Data? {
+        do throws(SystemError) {
+            return try file.finish()
+        } catch {
+            throw .unavailable(error.english)
+        }
+    }
+
+    /// `finish` off the server's threads: its last write waits for the disk
+    /// (a direct write returns once the device has the bytes), and the two
+    /// threads that run the handlers should check other uploads meanwhile.
+    private func finishAway(_ file: DirectFileWriter) async throws(PortalError) -> Data? {
+        nonisolated(unsafe) let file = file  // handed over: this task does not touch it until the work returns
+        do {
+            return try await Portal.offload { () throws -> Data? in try finish(file) }
+        } catch let error as PortalError {
+            throw error
+        } catch {
+            throw .unavailable(String(describing: error))
+        }
+    }
+
+    private func raw(_ body: RequestBody, into file: DirectFileWriter) async throws(PortalError) {
         do {
             for try await buffer in body {
-                size += Int64(buffer.readableBytes)
-                guard size <= limit else { throw PortalError.tooLarge(limit) }
+                guard file.size + Int64(buffer.readableBytes) <= limit else { throw PortalError.tooLarge(limit) }
                 try Self.write(buffer, to: file)
             }
         } catch let error as PortalError {
@@ -214,7 +245,6 @@ struct UploadReceiver {
         } catch {
             throw .incomplete
         }
-        return size
     }
 
     /// The name to record for a raw body: `X-Filename`, percent-decoded,
