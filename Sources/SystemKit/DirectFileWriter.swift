@@ -10,9 +10,10 @@ import Foundation
 /// cores that check them (`dd` of 700 MB here: 0.23–0.30 system-s direct,
 /// 0.9–1.65 through the page cache). The bytes are gathered in one aligned
 /// buffer; up to `keepLimit` of them stay in it, so the caller can read
-/// them back without the file (`finish()` hands them over). Where the file system has no direct I/O
-/// (tmpfs), the same writes go through the page cache. Durability is the
-/// caller's, as for any file: a sync of the file system after `finish()`.
+/// them without the file (`finish()` hands them over). Where the file
+/// system has no direct I/O (tmpfs), the same writes go through the page
+/// cache. Durability is the caller's, as for any file: a sync of the file
+/// system after `finish()`.
 public final class DirectFileWriter {
     public let path: String
     private let descriptor: Int32
@@ -49,9 +50,9 @@ public final class DirectFileWriter {
         self.path = path
         descriptor = fd
         self.keepLimit = keepLimit
-        // Room for all of it when it will be kept, else for a MiB at a time.
+        // Room for all of it when it is known and will be kept, else for a MiB to begin with.
         let wanted = expected.map { $0 > 0 && $0 <= Int64(keepLimit) ? Int($0) : 0 } ?? 0
-        capacity = Self.roundedUp(max(wanted, Self.flushEvery) + Self.block)
+        capacity = Self.roundedUp((wanted > 0 ? wanted : Self.flushEvery) + Self.block)
         buffer = Self.allocate(capacity)
     }
 
@@ -78,7 +79,7 @@ public final class DirectFileWriter {
         // blocks go as each MiB gathers.
         if !keeping, count - written >= Self.flushEvery {
             try writeOut(upTo: count / Self.block * Self.block)
-            if !keeping { compact() }
+            compact()
         }
     }
 
@@ -128,7 +129,7 @@ public final class DirectFileWriter {
     private func compact() {
         let gone = written / Self.block * Self.block
         guard gone > 0 else { return }
-        (buffer).copyMemory(from: buffer + gone, byteCount: count - gone)
+        memmove(buffer, buffer + gone, count - gone)
         start += Int64(gone)
         count -= gone
         written -= gone
