@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
+import SystemKit
 import XCTest
 
 /// Every route and status code of portal.md's API, through the router.
@@ -92,6 +93,28 @@ final class PortalAPITests: XCTestCase {
         XCTAssertTrue(quarantined.contains { $0.hasSuffix("hong.xml.receipt.json") })
         let uploads = try FileManager.default.contentsOfDirectory(atPath: portal.store.appendingPathComponent("uploads").path)
         XCTAssertEqual(uploads, [], "nothing left behind in uploads/")
+    }
+
+    /// An upload larger than what the server holds in memory
+    /// (`UploadReceiver.heldLimit`) is written a MiB at a time and read
+    /// back for its check: its receipt and the copy kept are those of the
+    /// very bytes sent. (A report this long is refused: libxml2 reads no
+    /// XML document past 10 MB.)
+    func testAnUploadTooLargeToHoldIsCheckedFromItsFileAndKeptWhole() async throws {
+        let portal = try PortalFixture()
+        let report = try Data(contentsOf: PortalFixture.fixtures.appendingPathComponent("inbox-2026/CDSQG-2026.xml"))
+        let sent = report + Data(repeating: UInt8(ascii: "\n"), count: (17 << 20) + 4097)
+        try await portal.test { client in
+            let refused = try await client.execute(uri: "/api/v1/submissions", method: .post,
+                                                   headers: portal.upload("cdsqg", name: "CDSQG-2026.xml"), body: ByteBuffer(data: sent))
+            XCTAssertEqual(refused.status, .unprocessableContent, refused.text)
+            XCTAssertEqual(Self.codes(refused), ["XML_MALFORMED"])
+            XCTAssertEqual(refused.json["sha256"] as? String, SHA256Hex.of(sent), "the receipt names the bytes sent")
+        }
+        let quarantine = portal.store.appendingPathComponent("quarantine")
+        let kept = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: quarantine.path).first { $0.hasSuffix("/CDSQG-2026.xml") })
+        XCTAssertEqual(try Data(contentsOf: quarantine.appendingPathComponent(kept)), sent, "kept byte for byte")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: portal.store.appendingPathComponent("uploads").path), [])
     }
 
     func testABodyPastTheLimitIsRefusedAndNothingKept() async throws {
