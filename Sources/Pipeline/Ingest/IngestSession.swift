@@ -15,9 +15,10 @@ import SystemKit
 /// Then two stages, each on a queue of its own so that the blocking disk
 /// work never sits on the cooperative thread pool: the writer decides and
 /// keeps one batch at a time, holding the store's lock, after catching up
-/// with what any other writer committed; the committer makes each decided
-/// batch durable (one sync, one ledger append) in the same order, while
-/// the writer already decides the next one under the same lock. A ledger
+/// with what any other writer committed; the committer makes the decided
+/// batches durable in the same order (one sync, one ledger append for all
+/// those waiting when it begins), while the writer already decides the
+/// next one under the same lock. A ledger
 /// line is appended only once the files it names are synced, so a run
 /// killed anywhere leaves nothing recorded that is not on disk.
 public final class IngestSession: @unchecked Sendable {
