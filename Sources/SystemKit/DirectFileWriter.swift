@@ -29,6 +29,8 @@ public final class DirectFileWriter {
     private var count = 0
     private var written = 0
     private var isOpen = true
+    /// `buffer` belongs to the `Data` that `finish` returned.
+    private var handedOver = false
     /// Bytes appended in all.
     public private(set) var size: Int64 = 0
 
@@ -58,7 +60,7 @@ public final class DirectFileWriter {
 
     deinit {
         if isOpen { Glibc.close(descriptor) }
-        free(buffer)
+        if !handedOver { free(buffer) }
     }
 
     /// Appends `bytes` to the file.
@@ -101,11 +103,8 @@ public final class DirectFileWriter {
         isOpen = false
         guard Glibc.close(descriptor) == 0 else { throw SystemError("close", path) }
         guard keeping else { return nil }
-        let kept = Data(bytesNoCopy: buffer, count: Int(size), deallocator: .free)
-        buffer = Self.allocate(Self.block)
-        capacity = Self.block
-        count = 0
-        return kept
+        handedOver = true
+        return Data(bytesNoCopy: buffer, count: Int(size), deallocator: .free)
     }
 
     /// Writes `buffer[written..<end]` at its place in the file.

@@ -39,12 +39,15 @@ public struct IncomingFile: Sendable {
     /// The file open in `file` (`size` bytes, as `stat` said), read the way
     /// every channel reads an input: whole when it is within the limit,
     /// else only hashed (refused unread). Throws `EFBIG` as a `SystemError`
-    /// when the file holds more than `size` bytes (it is growing).
+    /// when the file holds more than `size` bytes (it is growing). `held`
+    /// is the same bytes already in memory (a portal upload written from
+    /// them): taken instead of reading the file when they are all of it.
     public static func read(_ file: OpenFile, name: String, size: Int64, received: Date,
-                            checker: SubmissionChecker) throws(SystemError) -> IncomingFile {
+                            checker: SubmissionChecker, held: Data? = nil) throws(SystemError) -> IncomingFile {
         if checker.isOversized(size) {
             return try IncomingFile(name: name, oversized: file, size: size, received: received)
         }
+        if let held, Int64(held.count) == size { return IncomingFile(name: name, bytes: held, received: received) }
         try file.rewind()
         let bytes = try file.readAll(limit: size)
         guard Int64(bytes.count) == size else { throw SystemError("read", file.path, EFBIG) }

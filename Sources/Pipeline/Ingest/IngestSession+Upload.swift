@@ -19,11 +19,7 @@ extension IngestSession {
         do throws(SystemError) {
             let file = try OpenFile.reading(path)
             let status = try file.status()
-            let incoming = if let held, Int64(held.count) == status.size, !checker.isOversized(status.size) {
-                IncomingFile(name: name, bytes: held, received: received)
-            } else {
-                try IncomingFile.read(file, name: name, size: status.size, received: received, checker: checker)
-            }
+            let incoming = try IncomingFile.read(file, name: name, size: status.size, received: received, checker: checker, held: held)
             try file.close()
             var upload = Arrival(state: .inspected(inspect(incoming), holdsBytes: true),
                                  source: .upload(path: path, status: status), channel: .portal, account: account, sender: sender)
