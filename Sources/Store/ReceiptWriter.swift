@@ -5,9 +5,12 @@ import ReportModel
 /// `receipts/NAME.SHA12.json` and `.txt`, the same bytes on every rerun.
 public struct ReceiptWriter: Sendable {
     public let folder: URL
+    /// `folder.path`, once: each receipt's two paths are made from it.
+    private let folderPath: String
 
     public init(outbox: URL) {
         folder = outbox.appendingPathComponent("receipts", isDirectory: true)
+        folderPath = folder.path
     }
 
     public func write(_ receipt: Receipt, sync: SyncPolicy = .now) throws(StoreError) {
@@ -17,8 +20,9 @@ public struct ReceiptWriter: Sendable {
     /// The same, from a receipt encoded once for the store and the outbox.
     public func write(_ encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(StoreError) {
         let receipt = encoded.receipt
-        try DurableFile.write(encoded.json, to: jsonURL(receipt.file, receipt.sha256), sync: sync)
-        try DurableFile.write(encoded.text, to: textURL(receipt.file, receipt.sha256), sync: sync)
+        let base = "\(folderPath)/\(base(receipt.file, receipt.sha256))"
+        try DurableFile.write(encoded.json, toPath: base + ".json", sync: sync)
+        try DurableFile.write(encoded.text, toPath: base + ".txt", sync: sync)
     }
 
     /// Clears what a killed run left half-written; call with the store lock held.
@@ -33,7 +37,6 @@ public struct ReceiptWriter: Sendable {
 
     private func base(_ file: String, _ sha256: String) -> String { "\(SubmissionStore.safeName(file)).\(sha256.prefix(12))" }
     private func jsonURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".json", isDirectory: false) }
-    private func textURL(_ file: String, _ sha256: String) -> URL { folder.appendingPathComponent(base(file, sha256) + ".txt", isDirectory: false) }
 }
 
 /// A receipt with the bytes of its files, encoded once: the store keeps the

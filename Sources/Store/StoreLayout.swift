@@ -19,9 +19,13 @@ import Foundation
 /// rebuilt from the store alone (`baocao verify --repair`).
 public struct StoreLayout: Sendable {
     public let root: URL
+    /// `root.path`, worked out once: the paths a receipt's files are kept
+    /// at are made as strings from it (see `DurableFile.write(_:toPath:)`).
+    public let rootPath: String
 
     public init(root: URL) {
         self.root = root
+        rootPath = root.path
     }
 
     public var ledger: URL { root.appendingPathComponent("ledger.jsonl", isDirectory: false) }
@@ -55,15 +59,35 @@ public struct StoreLayout: Sendable {
         quarantine.appendingPathComponent(sha256, isDirectory: true)
     }
 
+    /// `original(_:)`'s path.
+    public func originalPath(_ sha256: String) -> String { "\(rootPath)/originals/\(sha256.prefix(2))/\(sha256)" }
+
+    /// `originalReceipt(_:)`'s path.
+    public func originalReceiptPath(_ sha256: String) -> String { originalPath(sha256) + Self.receiptSuffix }
+
+    /// `quarantine(_:)`'s path.
+    public func quarantinePath(_ sha256: String) -> String { "\(rootPath)/quarantine/\(sha256)" }
+
+    /// `staging`'s path.
+    public var stagingPath: String { rootPath + "/staging" }
+
     /// `.receipt.json`: the suffix of every receipt kept beside a file.
     public static let receiptSuffix = ".receipt.json"
 
     /// The path of `url` relative to the store, as the ledger records it.
     public func relative(_ url: URL) -> String {
-        String(url.path.dropFirst(root.path.count + 1))
+        relative(path: url.path)
+    }
+
+    /// The same, for a path under `rootPath`.
+    public func relative(path: String) -> String {
+        String(path.dropFirst(rootPath.count + 1))
     }
 
     public func absolute(_ relative: String) -> URL {
         root.appendingPathComponent(relative, isDirectory: false)
     }
+
+    /// `absolute(_:)`'s path.
+    public func absolutePath(_ relative: String) -> String { rootPath + "/" + relative }
 }

@@ -171,13 +171,13 @@ public final class SubmissionStore {
         let receipt = encoded.receipt
         // The receipt first: a kept file is never without the receipt that names its input.
         do {
-            try DurableFile.write(encoded.json, to: layout.originalReceipt(receipt.sha256), sync: sync)
+            try DurableFile.write(encoded.json, toPath: layout.originalReceiptPath(receipt.sha256), sync: sync)
         } catch {
             throw .store(error)
         }
-        let original = layout.original(receipt.sha256)
+        let original = layout.originalPath(receipt.sha256)
         try input.keep(at: original, sha256: receipt.sha256, sync: sync)
-        return layout.relative(original)
+        return layout.relative(path: original)
     }
 
     /// Puts a rejected input in quarantine beside its receipt (`NAME`,
@@ -191,18 +191,17 @@ public final class SubmissionStore {
     /// The same, with the receipt encoded once for the store and the outbox.
     public func keepRejected(_ input: KeptInput, receipt encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(KeepFailure) -> String {
         let receipt = encoded.receipt
-        let folder = layout.quarantine(receipt.sha256)
-        let name = Self.safeName(receipt.file)
-        let file = folder.appendingPathComponent(name, isDirectory: false)
+        let folder = layout.quarantinePath(receipt.sha256)
+        let file = folder + "/" + Self.safeName(receipt.file)
         do {
             // Made first: it is new for most refused files, and a write would look for it only after failing.
-            try DurableFile.makeFolder(folder, sync: sync)
-            try DurableFile.write(encoded.json, to: folder.appendingPathComponent(name + StoreLayout.receiptSuffix, isDirectory: false), sync: sync)
+            try DurableFile.makeFolder(path: folder, sync: sync)
+            try DurableFile.write(encoded.json, toPath: file + StoreLayout.receiptSuffix, sync: sync)
         } catch {
             throw .store(error)
         }
         try input.keep(at: file, sha256: receipt.sha256, sync: sync)
-        return layout.relative(file)
+        return layout.relative(path: file)
     }
 
     /// Makes outcomes durable: after this returns they are in the ledger.
@@ -255,7 +254,7 @@ public final class SubmissionStore {
     /// Receipt names are already escaped (`DisplayName`): valid UTF-8,
     /// no control characters.
     static func safeName(_ name: String) -> String {
-        let cleaned = name.replacingOccurrences(of: "/", with: "_")
+        let cleaned = name.contains("/") ? name.replacingOccurrences(of: "/", with: "_") : name
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
     }
 }
@@ -268,14 +267,14 @@ public enum KeptInput {
     /// A file of the store's own (a portal upload in `uploads/`): renamed into place.
     case owned(path: String, modified: Int)
 
-    func keep(at url: URL, sha256: String, sync: SyncPolicy) throws(KeepFailure) {
+    func keep(at target: String, sha256: String, sync: SyncPolicy) throws(KeepFailure) {
         switch self {
         case .bytes(let data, let modified):
-            do { try DurableFile.keep(data, modified: modified, at: url, sync: sync) } catch { throw .store(error) }
+            do { try DurableFile.keep(data, modified: modified, atPath: target, sync: sync) } catch { throw .store(error) }
         case .file(let source, let size, let modified):
-            try DurableFile.keepCopy(of: source, sha256: sha256, size: size, modified: modified, at: url, sync: sync)
+            try DurableFile.keepCopy(of: source, sha256: sha256, size: size, modified: modified, atPath: target, sync: sync)
         case .owned(let path, let modified):
-            do { try DurableFile.adopt(path, modified: modified, at: url, sync: sync) } catch { throw .store(error) }
+            do { try DurableFile.adopt(path, modified: modified, atPath: target, sync: sync) } catch { throw .store(error) }
         }
     }
 }

@@ -134,6 +134,22 @@ public struct UnreadText: Sendable {
         /// character (the rest is then copied as it is).
         private mutating func standInText() -> Bool {
             while read < count {
+                // Eight bytes at a time up to the next `<` or byte above ASCII (copied as they are, the
+                // word stored whole: what follows the stop is written over). A byte at a time, this
+                // function was 3.5 % of bundle ingest's CPU at N = 1,000.
+                if read + 8 <= count {
+                    let word = UnsafeRawPointer(source + read).loadUnaligned(as: UInt64.self)
+                    UnsafeMutableRawPointer(target + written).storeBytes(of: word, as: UInt64.self)
+                    let stops = Self.stops(in: UInt64(littleEndian: word))
+                    guard stops != 0 else {
+                        read &+= 8
+                        written &+= 8
+                        continue
+                    }
+                    let plain = stops.trailingZeroBitCount / 8
+                    read &+= plain
+                    written &+= plain
+                }
                 let byte = source[read]
                 if byte < 0x80 {
                     if byte == UInt8(ascii: "<") { return true }
@@ -150,6 +166,17 @@ public struct UnreadText: Sendable {
                 changed = true
             }
             return true
+        }
+
+        /// The high bit of each byte of `word` (its first byte lowest) that
+        /// is `<` or above ASCII; the lowest one set is exact (a zero byte
+        /// found by borrowing may flag the byte above it too, never one below).
+        @inline(__always)
+        static func stops(in word: UInt64) -> UInt64 {
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let notLess = word ^ 0x3C3C_3C3C_3C3C_3C3C
+            let less = (notLess &- 0x0101_0101_0101_0101) & ~notLess & highs
+            return (word & highs) | less
         }
 
         /// The length of the well-formed UTF-8 sequence at `p` when it is an

@@ -51,6 +51,25 @@ final class UnreadTextTests: XCTestCase {
         XCTAssertNil(narratives.standIn(Array("<r><result>Ha Noi</result><b>ệ</b></r>".utf8)), "nothing to stand in for")
     }
 
+    /// Runs of ASCII of every length from 0 to 19 between the characters
+    /// stood in, so that each falls at every place of the eight bytes read
+    /// at a time; a child element's `<` inside the text ends the stand-in there.
+    func testStandInsFallAnywhereInTheBytesReadAtATime() throws {
+        let others = ["ệ", "à", "đ", "𝄞", "\u{0301}", "ữ"]
+        var text = ""
+        var expected = ""
+        for length in 0..<20 {
+            for other in others {
+                let run = String(repeating: "a", count: length)
+                text += run + other
+                expected += run + "x"
+            }
+        }
+        let document = "<r><result>\(text)<b>ệ</b>\(text)</result><c>\(text)</c></r>"
+        let stoodIn = try XCTUnwrap(narratives.standIn(Array(document.utf8)))
+        XCTAssertEqual(String(decoding: stoodIn, as: UTF8.self), "<r><result>\(expected)<b>ệ</b>\(text)</result><c>\(text)</c></r>")
+    }
+
     func testRefusedDocumentsAreStillRefused() {
         let cases: [String: [UInt8]] = [
             "bad byte after a stand-in": Array("<r><result>Hà Nội ".utf8) + [0xC3, 0x28] + Array("</result></r>".utf8),

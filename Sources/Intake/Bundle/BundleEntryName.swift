@@ -1,4 +1,5 @@
 import Foundation
+import XMLKit
 import ZipKit
 
 /// An entry's name as the bundle rules see it: NFC text, the key two names
@@ -15,14 +16,14 @@ struct BundleEntryName {
     let display: String
 
     init(_ entry: ZipEntry) {
-        text = entry.name?.precomposedStringWithCanonicalMapping
+        text = entry.name.map(Unicode.nfc)
         display = text ?? Self.escape(entry.rawName)
     }
 
     /// Names equal under this key are duplicates: NFC, then full Unicode
     /// case folding ("Straße" and "STRASSE" collide), then NFC again.
     var collisionKey: String? {
-        text.map { $0.folding(options: .caseInsensitive, locale: nil).precomposedStringWithCanonicalMapping }
+        text.map(Unicode.caseFolded)
     }
 
     /// The first rule the name breaks, or nil when it is a safe relative path.

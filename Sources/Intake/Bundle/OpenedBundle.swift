@@ -1,4 +1,5 @@
 import Foundation
+import XMLKit
 
 /// A bundle that passed every rule of report-format.md §6.
 ///
@@ -23,7 +24,7 @@ public struct OpenedBundle: Hashable, Sendable {
 
     /// Whether the bundle holds a file at `path` (compared after NFC).
     public func contains(path: String) -> Bool {
-        let wanted = path.precomposedStringWithCanonicalMapping
+        let wanted = Unicode.nfc(path)
         return files.contains { $0.path == wanted }
     }
 }

@@ -27,7 +27,7 @@ struct ManifestCheck {
                                 uniquingKeysWith: { first, _ in first })
         var listed: Set<String> = []
         for entry in root.children(named: "file") {
-            let path = (entry.attributes["path"] ?? "").precomposedStringWithCanonicalMapping
+            let path = Unicode.nfc(entry.attributes["path"] ?? "")
             let here = SourceLocation(file: Self.name, line: entry.line, column: entry.column)
             listed.insert(path)
             guard let file = actual[path] else {

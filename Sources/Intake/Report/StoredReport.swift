@@ -43,7 +43,7 @@ public struct StoredReport: Sendable {
             let reader: ZipReader
             do {
                 reader = try ZipReader(data: bytes)
-                entry = reader.entries.first { $0.name?.precomposedStringWithCanonicalMapping == "report.xml" }
+                entry = reader.entries.first { $0.name.map(Unicode.nfc) == "report.xml" }
             } catch {
                 throw StoredReportError(path: path, problem: "gói .zip không đọc được", english: "\(error)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import XMLKit
 
 /// The plan's own rules (report-format.md §3–§7), checked on a report or a
 /// detailed plan the schema has accepted. Every breach is collected; nothing
@@ -36,7 +37,7 @@ public struct PlanRules: Sendable {
             found += months(task.results.map { ($0.month, $0.location) }, year: report.year, what: ("Kết quả", "Result"))
             found += indicators(task.indicators)
             for product in task.products {
-                guard let file = product.file, !bundleFiles.contains(file.precomposedStringWithCanonicalMapping) else { continue }
+                guard let file = product.file, !bundleFiles.contains(Unicode.nfc(file)) else { continue }
                 found.append(Diagnostic(.attachmentMissing, at: product.location,
                     message: "Sản phẩm dẫn chiếu tệp \"\(file)\" nhưng gói báo cáo không có tệp này.",
                     english: "Product names file \"\(file)\", which the bundle does not contain."))

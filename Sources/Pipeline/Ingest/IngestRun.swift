@@ -219,7 +219,7 @@ public struct IngestRun: Sendable {
     private static func link(_ file: OpenFile, entry: InboxEntry, sha256: String, in inbox: Folder,
                              layout: StoreLayout) -> Arrival.Staged? {
         guard file.readLeaseIsIntact else { return nil }
-        let path = layout.staging.appendingPathComponent(".\(sha256).\(entry.status.inode).tmp-\(getpid())", isDirectory: false).path
+        let path = "\(layout.stagingPath)/.\(sha256).\(entry.status.inode).tmp-\(getpid())"
         do throws(SystemError) {
             try inbox.link(entry.rawName, to: path)
             // The name linked is the file that was checked, with no third name, and still unopened for writing.
@@ -240,7 +240,7 @@ public struct IngestRun: Sendable {
     /// batch, before its commit). Nil when that fails: the file is then
     /// copied again from the inbox when kept, and checked as it is.
     private static func stage(_ incoming: IncomingFile, entry: InboxEntry, in layout: StoreLayout) -> String? {
-        let path = layout.staging.appendingPathComponent(".\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())", isDirectory: false).path
+        let path = "\(layout.stagingPath)/.\(incoming.sha256).\(entry.status.inode).tmp-\(getpid())"
         do throws(SystemError) {
             let file = try OpenFile.creating(path)
             try file.write(incoming.bytes)

@@ -259,7 +259,7 @@ public final class IngestSession: @unchecked Sendable {
         for (arrival, kept) in zip(arrivals, kept) {
             guard let lease = arrival.staged?.lease, let kept, case .inspected(let inspection, _) = arrival.state else { continue }
             do throws(StoreError) {
-                try secure(layout.absolute(kept), leased: lease, sha256: inspection.file.sha256)
+                try secure(layout.absolutePath(kept), leased: lease, sha256: inspection.file.sha256)
             } catch {
                 failure = failure ?? error
             }
@@ -267,22 +267,22 @@ public final class IngestSession: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// Replaces the original kept at `url` from the leased inbox file with
+    /// Replaces the original kept at `path` from the leased inbox file with
     /// a checked copy, if it is still that file and it has another name or
     /// someone began to open it for writing.
-    private func secure(_ url: URL, leased lease: OpenFile, sha256: String) throws(StoreError) {
+    private func secure(_ path: String, leased lease: OpenFile, sha256: String) throws(StoreError) {
         let status: FileStatus
         do { status = try lease.status() } catch { throw .system(error) }
-        guard (try? FileSystemPaths.status(url.path))?.inode == status.inode, status.links > 1 || !lease.readLeaseIsIntact
+        guard (try? FileSystemPaths.status(path))?.inode == status.inode, status.links > 1 || !lease.readLeaseIsIntact
         else { return }
         do throws(KeepFailure) {
-            try DurableFile.keepCopy(of: lease, sha256: sha256, size: status.size, modified: status.modified, at: url, replacing: true)
+            try DurableFile.keepCopy(of: lease, sha256: sha256, size: status.size, modified: status.modified, atPath: path, replacing: true)
         } catch {
             switch error {
             case .changed:
                 // Written to after all (the lease-break time passed): the kept file is not what was checked.
                 let found = (try? lease.rewind()).flatMap { try? SHA256Hex.of(lease) } ?? ""
-                throw StoreError(.altered(path: url.path, expected: sha256, found: found), file: url.path)
+                throw StoreError(.altered(path: path, expected: sha256, found: found), file: path)
             case .store(let failure):
                 throw failure
             }
