@@ -120,7 +120,7 @@ public final class SubmissionStore {
                 ? StoreError(.unrecorded([torn.file ?? ""], interrupted: true), file: layout.ledger.path)
                 : StoreError(.tornLedger(line: torn.line), file: layout.ledger.path)
         }
-        let missing = contents.records.compactMap(\.kept).filter { (try? FileSystemPaths.status(layout.absolute($0).path)) == nil }
+        let missing = contents.records.compactMap(\.kept).filter { (try? FileSystemPaths.status(layout.absolutePath($0))) == nil }
         guard missing.isEmpty else { throw StoreError(.missing(missing), file: root.path) }
         // A torn last event was never confirmed to whoever made it: it does not count.
         let events = try JSONLinesFile<ReviewEvent>(url: layout.events).load().records
@@ -150,7 +150,7 @@ public final class SubmissionStore {
     /// ones too when `interruptedIsError` (a reader must not publish then).
     private static func unrecorded(_ layout: StoreLayout, recorded: Set<String>, inInbox: (InputTrace) -> Bool,
                                    interruptedIsError: Bool) throws(StoreError) -> [KeptFile] {
-        let unrecorded = try KeptFiles.all(in: layout).filter { !recorded.contains($0.path) }
+        let unrecorded = try KeptFiles.all(in: layout, except: recorded)
         guard !unrecorded.isEmpty else { return [] }
         let lost = unrecorded.filter { !inInbox($0.trace) }
         if !lost.isEmpty { throw StoreError(.unrecorded(lost.map(\.path), interrupted: false), file: layout.root.path) }

@@ -64,8 +64,12 @@ struct OutputWriter {
             let scratch = folder.appendingPathComponent(".\(baseName).document.xml.tmp-\(getpid())").path
             defer { FileSystemPaths.removeQuietly(scratch) }
             let package = try document.package(documentFile: scratch)
-            try DurableFile.create(written[0], sync: sync) { try package.writeDocx(to: $0) }
-            try DurableFile.create(written[1], sync: sync) { try package.writeFlatOPC(to: $0) }
+            // Both from the scratch file at once: deflating the `.docx` and
+            // writing the `.xml` were the last half second of `consolidate`
+            // at N = 1,000, on one core while the other had finished.
+            try Parallel.run(
+                { try DurableFile.create(written[0], sync: sync) { try package.writeDocx(to: $0) } },
+                { try DurableFile.create(written[1], sync: sync) { try package.writeFlatOPC(to: $0) } })
         } else {
             let package = try document.package()
             try DurableFile.write(try package.docx(), to: written[0], sync: sync)
