@@ -20,9 +20,9 @@ public struct ReceiptWriter: Sendable {
     /// The same, from a receipt encoded once for the store and the outbox.
     public func write(_ encoded: EncodedReceipt, sync: SyncPolicy = .now) throws(StoreError) {
         let receipt = encoded.receipt
-        let base = "\(folderPath)/\(base(receipt.file, receipt.sha256))"
-        try DurableFile.write(encoded.json, toPath: base + ".json", sync: sync)
-        try DurableFile.write(encoded.text, toPath: base + ".txt", sync: sync)
+        let stem = "\(folderPath)/\(base(receipt.file, receipt.sha256))"
+        try DurableFile.write(encoded.json, toPath: stem + ".json", sync: sync)
+        try DurableFile.write(encoded.text, toPath: stem + ".txt", sync: sync)
     }
 
     /// Clears what a killed run left half-written; call with the store lock held.
