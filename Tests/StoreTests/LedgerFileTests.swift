@@ -90,6 +90,27 @@ final class LedgerFileTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url), damaged, "a damaged ledger is never cut or rewritten")
     }
 
+    /// A ledger long enough to be decoded on several cores reads back in
+    /// order, and its first damaged line is the one named, wherever it
+    /// falls (two damaged lines, each in its own core's share: the first).
+    func testALongLedgerLoadsInOrderAndNamesItsFirstDamagedLine() throws {
+        let many = (1...1_000).map { Make.record($0, file: "U\($0)-2026.xml") }
+        try LedgerFile(url: url).append(many)
+        XCTAssertEqual(try LedgerFile(url: url).load().records, many)
+        XCTAssertEqual(try LedgerFile(url: url).load(after: LedgerFile(url: url).load().end).records, [])
+
+        var lines = try Data(contentsOf: url).split(separator: 0x0A, omittingEmptySubsequences: false)
+        lines[599] = lines[599].prefix(10)
+        lines[399] = lines[399].prefix(10)
+        try Data(lines.joined(separator: [0x0A])).write(to: url)
+        XCTAssertThrowsError(try LedgerFile(url: url).load()) { error in
+            guard let error = error as? StoreError, case .damagedLedger(let line, _) = error.kind else {
+                return XCTFail("expected damagedLedger, got \(error)")
+            }
+            XCTAssertEqual(line, 400)
+        }
+    }
+
     func testALineCutFromTheMiddleIsAGap() throws {
         try LedgerFile(url: url).append(records)
         var lines = try Data(contentsOf: url).split(separator: 0x0A, omittingEmptySubsequences: true)
