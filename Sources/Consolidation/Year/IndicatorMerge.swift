@@ -6,15 +6,16 @@ import ReportModel
 /// reported) and over every task (the indicator table).
 enum IndicatorMerge {
     static func aggregate(plan: Plan, used: [(SourceRef, Report)]) -> [IndicatorOutcome] {
-        plan.indicators.map { definition in
+        // Each report's values by code, once: not a pass over every report per indicator.
+        let reported = used.map { _, report in byCode(report.tasks.lazy.flatMap(\.indicators)) }
+        return plan.indicators.map { definition in
             var byUnit: [String: Decimal] = [:]
             var reportedTargets: [Decimal] = []
             var sources: [SourceRef] = []
             // Newest first decides `latest`: received time, then unit code.
             var newest: (received: String, unit: String, value: Decimal)?
-            for (source, report) in used {
-                let values = report.tasks.flatMap(\.indicators).filter { $0.code == definition.code }
-                guard let last = values.last else { continue }
+            for (source, values) in zip(used.lazy.map(\.0), reported) {
+                guard let values = values[definition.code], let last = values.last else { continue }
                 sources.append(source)
                 let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
                 byUnit[source.unit] = unitValue
@@ -39,13 +40,13 @@ enum IndicatorMerge {
     /// The plan indicators reported under one task, in plan order, over the
     /// units that reported the task.
     static func underTask(plan: Plan, reports: [(SourceRef, TaskReport)]) -> [TaskIndicator] {
-        plan.indicators.compactMap { definition in
+        let reported = reports.map { _, task in byCode(task.indicators) }
+        return plan.indicators.compactMap { definition in
             var byUnit: [String: Decimal] = [:]
             var targets: [Decimal] = []
             var newest: (received: String, unit: String, value: Decimal)?
-            for (source, task) in reports {
-                let values = task.indicators.filter { $0.code == definition.code }
-                guard let last = values.last else { continue }
+            for (source, values) in zip(reports.lazy.map(\.0), reported) {
+                guard let values = values[definition.code], let last = values.last else { continue }
                 let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
                 byUnit[source.unit] = unitValue
                 targets += values.compactMap(\.target)
@@ -59,6 +60,13 @@ enum IndicatorMerge {
             return TaskIndicator(code: definition.code, name: definition.name, measure: definition.measure,
                                  value: value, target: target, byUnit: byUnit)
         }
+    }
+
+    /// Values grouped by indicator code, each group in the order given.
+    private static func byCode(_ values: some Sequence<IndicatorValue>) -> [String: [IndicatorValue]] {
+        var grouped: [String: [IndicatorValue]] = [:]
+        for value in values { grouped[value.code, default: []].append(value) }
+        return grouped
     }
 
     static func unitDefined(used: [(SourceRef, Report)]) -> [UnitIndicator] {

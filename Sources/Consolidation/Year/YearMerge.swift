@@ -50,8 +50,14 @@ public struct YearMerge {
             used.append((source, read))
         }
         let earlierCompletion = completionSources(before: year)
+        // Each task's entries, in the order of the reports and of their tasks:
+        // one pass, not one pass over every report for each plan task.
+        var entries: [String: [(SourceRef, TaskReport)]] = [:]
+        for (source, report) in used {
+            for entry in report.tasks { entries[entry.code, default: []].append((source, entry)) }
+        }
         let tasks = plan.tasks.map { task in
-            taskOutcome(task, year: year, asOf: asOf, used: used, completedEarlier: completedEarlier,
+            taskOutcome(task, year: year, asOf: asOf, reports: entries[task.code] ?? [], completedEarlier: completedEarlier,
                         earlierSource: earlierCompletion[task.code])
         }
         var funding = FundingTotals()
@@ -104,12 +110,9 @@ public struct YearMerge {
         }
     }
 
-    private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, used: [(SourceRef, Report)],
+    /// One plan task's outcome from `reports`, its entries in the year's reports.
+    private func taskOutcome(_ task: PlanTask, year: Int, asOf: CalendarDate, reports: [(SourceRef, TaskReport)],
                              completedEarlier: Set<String>, earlierSource: SourceRef?) -> TaskOutcome {
-        var reports: [(SourceRef, TaskReport)] = []
-        for (source, report) in used {
-            for entry in report.tasks where entry.code == task.code { reports.append((source, entry)) }
-        }
         let lead = reports.first { $0.0.unit == task.lead && $0.1.role == .lead }
         let doneBefore = completedEarlier.contains(task.code)
         let completed = lead?.1.status == .completed || doneBefore

@@ -14,13 +14,17 @@ struct OutputWriter {
     let outbox: URL
     /// `.deferred` for many small files made durable by one sync after them.
     let sync: SyncPolicy
+    /// Done before any file is named: the units' reports a summary lists
+    /// made durable, by whichever of the jobs writing beside it comes first.
+    let prerequisite: Once?
 
     /// A writer into `folder`, which first removes what a killed writer left
     /// there: once, not before each of the thousands of files it may write.
-    init(folder: URL, outbox: URL, sync: SyncPolicy = .now) {
+    init(folder: URL, outbox: URL, sync: SyncPolicy = .now, prerequisite: Once? = nil) {
         self.folder = folder
         self.outbox = outbox
         self.sync = sync
+        self.prerequisite = prerequisite
         DurableFile.sweepLeftovers(in: folder)
     }
 
@@ -34,6 +38,7 @@ struct OutputWriter {
     /// results read back from the merge's spill (its document may be being
     /// written at the same time).
     func writeJSON(_ data: YearConsolidation, baseName: String) throws {
+        try prerequisite?.ensure()
         try DurableFile.write(to: file(baseName, "json"), sync: sync, pieces: data.writeJSON)
     }
 
@@ -64,6 +69,7 @@ struct OutputWriter {
             let scratch = folder.appendingPathComponent(".\(baseName).document.xml.tmp-\(getpid())").path
             defer { FileSystemPaths.removeQuietly(scratch) }
             let package = try document.package(documentFile: scratch)
+            try prerequisite?.ensure()
             // Both from the scratch file at once: deflating the `.docx` and
             // writing the `.xml` were the last half second of `consolidate`
             // at N = 1,000, on one core while the other had finished.
@@ -72,6 +78,7 @@ struct OutputWriter {
                 { try DurableFile.create(written[1], sync: sync) { try package.writeFlatOPC(to: $0) } })
         } else {
             let package = try document.package()
+            try prerequisite?.ensure()
             try DurableFile.write(try package.docx(), to: written[0], sync: sync)
             try DurableFile.write(try package.flatOPC(), to: written[1], sync: sync)
         }

@@ -9,17 +9,19 @@ extension Publisher {
     /// Minister report and each unit's own report, in `OUTBOX/Y/`.
     public func yearDocuments(year: Int, asOf: CalendarDate, approvedOnly: Bool = false) throws -> YearConsolidation {
         // Each unit's own report is written as its report is read for the merge: one read each.
-        var data = try writingUnitReports(year: year, asOf: asOf) { each in
+        let read = try writingUnitReports(year: year, asOf: asOf) { each in
             try merge.merge(year: year, asOf: asOf, approvedOnly: approvedOnly, each: each)
         }
-        let writer = OutputWriter(folder: folder(year), outbox: outbox)
+        var data = read.data
+        let writer = OutputWriter(folder: folder(year), outbox: outbox, prerequisite: read.unitsDurable)
         let summary = "ministry-summary-\(year)"
         let pmReport = "pm-report-\(year)"
         data.documents = [summary, pmReport].flatMap { [writer.path($0, "docx"), writer.path($0, "xml")] }
             + unitReportPaths(data.submissions, year: year)
         let merged = data
-        // Two cores: the summary on one; on the other its `.json`, then the
-        // PM report, whose `.json` is the same data (that file, copied).
+        // Two cores: the summary on one; on the other the units' reports
+        // made durable, the summary's `.json`, then the PM report, whose
+        // `.json` is the same data (that file, copied).
         try Parallel.run(
             { try writer.write(MinistrySummary.document(merged, context: context(.ministrySummary, year: year, asOf: asOf)),
                                baseName: summary) },
@@ -36,14 +38,15 @@ extension Publisher {
     /// ad-hoc reports: `OUTBOX/Y/adhoc/adhoc-REQUEST-Y.{docx,xml,json}`.
     public func adhocDocument(year: Int, request: String?, subject: String?, asOf: CalendarDate,
                               approvedOnly: Bool = false) throws -> YearConsolidation {
-        var data = try writingUnitReports(year: year, asOf: asOf) { each in
+        let read = try writingUnitReports(year: year, asOf: asOf) { each in
             try merge.merge(year: year, asOf: asOf, kind: .adhoc, approvedOnly: approvedOnly, including: { record in
                 guard let request else { return true }
                 let id = record.receipt.id ?? ""
                 return id == request || id.hasPrefix(request + "-")
             }, each: each)
         }
-        let writer = OutputWriter(folder: folder(year, "adhoc"), outbox: outbox)
+        var data = read.data
+        let writer = OutputWriter(folder: folder(year, "adhoc"), outbox: outbox, prerequisite: read.unitsDurable)
         let base = "adhoc-\(request.map(Self.fileSafe) ?? "all")-\(year)"
         data.documents = [writer.path(base, "docx"), writer.path(base, "xml")] + unitReportPaths(data.submissions, year: year)
         let merged = data

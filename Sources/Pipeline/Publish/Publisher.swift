@@ -4,6 +4,7 @@ import Intake
 import Rendering
 import ReportModel
 import Store
+import SystemKit
 
 /// Turns the store into documents in the outbox: the yearly documents and
 /// the units' own reports, ad-hoc summaries, the reviews across the years
@@ -54,12 +55,13 @@ public struct Publisher {
 
     /// `merge`, handed a writer of each submission used as the unit's own
     /// report (`OUTBOX/Y/units/unit-report-UNIT-ID.{docx,xml}`, from the
-    /// report the merge has just read). Each is renamed into place whole,
-    /// and all are made durable by one sync when the merge is done, before
-    /// any document that lists them is written: one sync for two thousand
-    /// files, not two each.
+    /// report the merge has just read). Each is renamed into place whole;
+    /// all are made durable by one sync (`unitsDurable`), which the caller
+    /// must ensure before any document that lists them is named: one sync
+    /// for two thousand files, not two each.
     func writingUnitReports(year: Int, asOf: CalendarDate,
-                            _ merge: (_ each: (SourceRef, Report) throws -> Void) throws -> YearConsolidation) throws -> YearConsolidation {
+                            _ merge: (_ each: (SourceRef, Report) throws -> Void) throws -> YearConsolidation) throws
+        -> (data: YearConsolidation, unitsDurable: Once) {
         let units = folder(year, "units")
         let writer = OutputWriter(folder: units, outbox: outbox, sync: .deferred)
         let context = DocumentContext(plan: plan, date: asOf)
@@ -67,8 +69,9 @@ public struct Publisher {
             _ = try writer.write(UnitReport.document(report, received: source.received, context: context),
                                  baseName: "unit-report-\(Self.fileSafe(source.unit))-\(Self.fileSafe(source.submission))")
         }
-        try DurableFile.syncFileSystems(containing: [units])
-        return data
+        // One sync for them all, done by the first job about to name a file
+        // that lists them: it waits on the disk while the other computes.
+        return (data, Once { try DurableFile.syncFileSystems(containing: [units]) })
     }
 
     /// Where `writingUnitReports` writes, relative to the outbox.
