@@ -35,4 +35,31 @@ final class ParallelTests: XCTestCase {
         XCTAssertTrue(Parallel.map(0) { $0 }.isEmpty)
         XCTAssertEqual(try Parallel.map(1) { $0 + 41 }.first?.get(), 41)
     }
+
+    /// `Once`, which makes the units' reports durable for whichever job
+    /// names a file first: the work runs once however many jobs ask, every
+    /// job returns only after it is done, and a failure reaches them all.
+    func testOnceRunsItsWorkOnceAndEveryCallerSeesItDone() {
+        let runs = Mutex(0)
+        let once = Once {
+            usleep(20_000)  // long enough for the other jobs to ask meanwhile
+            runs.withLock { $0 += 1 }
+        }
+        let seen = Parallel.map(8) { _ -> Int in
+            try once.ensure()
+            return runs.withLock { $0 }
+        }
+        XCTAssertEqual(runs.withLock { $0 }, 1)
+        XCTAssertEqual(try seen.map { try $0.get() }, Array(repeating: 1, count: 8))
+
+        let tries = Mutex(0)
+        let failing = Once {
+            tries.withLock { $0 += 1 }
+            throw Odd(n: 7)
+        }
+        for outcome in Parallel.map(4, { _ in try failing.ensure() }) {
+            XCTAssertThrowsError(try outcome.get()) { XCTAssertEqual($0 as? Odd, Odd(n: 7)) }
+        }
+        XCTAssertEqual(tries.withLock { $0 }, 1)
+    }
 }
