@@ -9,8 +9,9 @@ import Foundation
 /// Each call is independent, so it may run on many threads at once.
 public enum ZipWriter {
     /// Deflate level used for every `.deflate` entry; fixed for determinism.
-    /// 3, not zlib's default 6: on the documents' XML a third of the time
-    /// for a fifth more bytes (decisions.md).
+    /// 3, not zlib's default 6: on the documents' XML a third of the time,
+    /// for a fifth more bytes on a unit's report, two fifths on the summary
+    /// (decisions.md).
     public static let deflateLevel: UInt32 = 3
 
     /// The archive of `entries`, in memory.

@@ -7,14 +7,14 @@ import ReportModel
 enum IndicatorMerge {
     static func aggregate(plan: Plan, used: [(SourceRef, Report)]) -> [IndicatorOutcome] {
         // Each report's values by code, once: not a pass over every report per indicator.
-        let reported = used.map { _, report in byCode(report.tasks.lazy.flatMap(\.indicators)) }
+        let reported = used.map { source, report in (source, byCode(report.tasks.lazy.flatMap(\.indicators))) }
         return plan.indicators.map { definition in
             var byUnit: [String: Decimal] = [:]
             var reportedTargets: [Decimal] = []
             var sources: [SourceRef] = []
             // Newest first decides `latest`: received time, then unit code.
             var newest: (received: String, unit: String, value: Decimal)?
-            for (source, values) in zip(used.lazy.map(\.0), reported) {
+            for (source, values) in reported {
                 guard let values = values[definition.code], let last = values.last else { continue }
                 sources.append(source)
                 let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
@@ -40,12 +40,12 @@ enum IndicatorMerge {
     /// The plan indicators reported under one task, in plan order, over the
     /// units that reported the task.
     static func underTask(plan: Plan, reports: [(SourceRef, TaskReport)]) -> [TaskIndicator] {
-        let reported = reports.map { _, task in byCode(task.indicators) }
+        let reported = reports.map { source, task in (source, byCode(task.indicators)) }
         return plan.indicators.compactMap { definition in
             var byUnit: [String: Decimal] = [:]
             var targets: [Decimal] = []
             var newest: (received: String, unit: String, value: Decimal)?
-            for (source, values) in zip(reports.lazy.map(\.0), reported) {
+            for (source, values) in reported {
                 guard let values = values[definition.code], let last = values.last else { continue }
                 let unitValue = definition.aggregation == .sum ? values.reduce(0) { $0 + $1.actual } : last.actual
                 byUnit[source.unit] = unitValue
