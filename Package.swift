@@ -44,6 +44,8 @@ let package = Package(
             dependencies: [
                 "Pipeline", "Consolidation", "Intake", "Store", "ReportModel", "SystemKit", "Rendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SystemKit
+import Portal
 import ReportModel
 
 /// `baocao`: the report consolidation pipeline of the SME digital
@@ -30,6 +31,8 @@ enum Main {
         MemoryPolicy.forBatch()
         do {
             var command = try Baocao.parseAsRoot()
+            // The server's tasks on its event loops, set before any is started (see PortalServer).
+            if command is ServeCommand { _ = PortalServer.takeOverConcurrency() }
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {
