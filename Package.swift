@@ -26,7 +26,8 @@ let package = Package(
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "CFileSync"),
-        .target(name: "SystemKit", dependencies: ["CFileSync", "ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CTwoLaneSHA256"),
+        .target(name: "SystemKit", dependencies: ["CFileSync", "CTwoLaneSHA256", "ReportModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "XMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(name: "ReportModel"),
@@ -73,7 +74,7 @@ let package = Package(
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit", "SystemKit"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit", "SystemKit", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel", "SystemKit"]),
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel", "Intake", "SystemKit"]),
         .testTarget(name: "DocumentTests", dependencies: ["Pipeline", "Consolidation", "Rendering", "Store", "Intake", "ReportModel", "SystemKit"]),

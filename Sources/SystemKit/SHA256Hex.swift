@@ -16,6 +16,11 @@ public enum SHA256Hex {
     }
 
     public static func string(_ digest: SHA256.Digest) -> String {
+        string(bytes: digest)
+    }
+
+    /// Lower-case hex of a digest's bytes.
+    public static func string<Bytes: Sequence<UInt8>>(bytes digest: Bytes) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)

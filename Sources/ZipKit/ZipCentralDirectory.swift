@@ -1,8 +1,9 @@
 import Foundation
 
 /// A minimal reader of the central directory, in Swift, used only to explain
-/// why libzip refused an archive. It reads names, flags and attributes;
-/// it never touches entry data.
+/// why libzip refused an archive and to guess where stored entries lie. It
+/// reads names, flags, attributes and header offsets; it never touches
+/// entry data.
 struct ZipCentralDirectory {
     private let bytes: UnsafeRawBufferPointer
 
@@ -13,19 +14,51 @@ struct ZipCentralDirectory {
         data.withUnsafeBytes { ZipCentralDirectory($0).entries() }
     }
 
-    private func entries() -> [ZipEntry]? {
-        guard let (count, offset) = directoryStart() else { return nil }
-        var entries: [ZipEntry] = []
+    /// Where each stored, unencrypted entry of at least `minimumSize` bytes
+    /// would begin and end by its local header: hints, as libzip is not asked.
+    static func storedSpans(in data: Data, minimumSize: Int) -> [Range<Int>] {
+        data.withUnsafeBytes { bytes in
+            let directory = ZipCentralDirectory(bytes)
+            var spans: [Range<Int>] = []
+            _ = directory.forEachRecord { cursor in
+                guard let flags = directory.u16(cursor + 8), flags & 0x0041 == 0, directory.u16(cursor + 10) == 0,
+                      let size = directory.u32(cursor + 24), size != UInt32.max, Int(size) >= minimumSize,
+                      directory.u32(cursor + 20) == size, let header = directory.u32(cursor + 42).map(Int.init),
+                      directory.u32(header) == 0x0403_4B50,
+                      let nameLength = directory.u16(header + 26), let extraLength = directory.u16(header + 28)
+                else { return true }
+                let start = header + 30 + Int(nameLength) + Int(extraLength)
+                if start + Int(size) <= bytes.count { spans.append(start..<start + Int(size)) }
+                return true
+            }
+            return spans
+        }
+    }
+
+    /// Calls `body` with the offset of each central-directory record, in
+    /// order; false when the directory is not whole or `body` could not
+    /// read a record (returned false), which stops the walk.
+    private func forEachRecord(_ body: (Int) -> Bool) -> Bool {
+        guard let (count, offset) = directoryStart() else { return false }
         var cursor = offset
-        while entries.count < count {
-            guard u32(cursor) == 0x0201_4B50,
-                  let flags = u16(cursor + 8), let method = u16(cursor + 10),
+        for _ in 0..<count {
+            guard u32(cursor) == 0x0201_4B50, let nameLength = u16(cursor + 28), let extraLength = u16(cursor + 30),
+                  let commentLength = u16(cursor + 32), cursor + 46 + Int(nameLength) <= bytes.count
+            else { return false }
+            guard body(cursor) else { return false }
+            cursor += 46 + Int(nameLength) + Int(extraLength) + Int(commentLength)
+        }
+        return true
+    }
+
+    private func entries() -> [ZipEntry]? {
+        var entries: [ZipEntry] = []
+        let whole = forEachRecord { cursor in
+            guard let flags = u16(cursor + 8), let method = u16(cursor + 10),
                   let crc = u32(cursor + 16), let compressed = u32(cursor + 20), let size = u32(cursor + 24),
-                  let nameLength = u16(cursor + 28), let extraLength = u16(cursor + 30),
-                  let commentLength = u16(cursor + 32), let attributes = u32(cursor + 38),
-                  let madeBy = u16(cursor + 4),
-                  cursor + 46 + Int(nameLength) <= bytes.count
-            else { return nil }
+                  let nameLength = u16(cursor + 28), let attributes = u32(cursor + 38),
+                  let madeBy = u16(cursor + 4)
+            else { return false }
             let raw = Array(bytes[(cursor + 46)..<(cursor + 46 + Int(nameLength))])
             let opsys = madeBy >> 8
             let unixLike = opsys == 3 || opsys == 19
@@ -42,9 +75,9 @@ struct ZipCentralDirectory {
                 compressionMethod: method,
                 declaredCRC32: crc
             ))
-            cursor += 46 + Int(nameLength) + Int(extraLength) + Int(commentLength)
+            return true
         }
-        return entries
+        return whole ? entries : nil
     }
 
     /// Entry count and central-directory offset, from the (zip64) end record.

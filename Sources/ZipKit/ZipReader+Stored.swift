@@ -35,3 +35,27 @@ extension ZipReader {
         return whole ? start..<end : nil
     }
 }
+
+extension ZipReader {
+    /// Where `data`'s stored entries of at least `minimumSize` bytes would
+    /// lie, read from its headers alone (no libzip, nothing verified): spans
+    /// to hash ahead, beside the archive's own hash. Only hints: `read`
+    /// alone decides what an entry's bytes are, and `span(of:)` says where
+    /// a piece it handed on lies.
+    public static func likelyStoredSpans(in data: Data, minimumSize: Int) -> [Range<Int>] {
+        ZipCentralDirectory.storedSpans(in: data, minimumSize: minimumSize)
+    }
+
+    /// Where `piece` lies in the archive's bytes, when `read` handed an
+    /// entry on in place (then as its one piece, the whole entry); nil for
+    /// a piece in a buffer of its own.
+    public func span(of piece: UnsafeRawBufferPointer) -> Range<Int>? {
+        source.data.withUnsafeBytes { archive in
+            guard let base = archive.baseAddress, let start = piece.baseAddress,
+                  start >= base, start + piece.count <= base + archive.count
+            else { return nil }
+            let offset = start - base
+            return offset..<offset + piece.count
+        }
+    }
+}

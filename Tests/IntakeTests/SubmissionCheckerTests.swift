@@ -277,6 +277,42 @@ final class SubmissionCheckerTests: XCTestCase {
                        [.manifestMismatch, .manifestMismatch])
     }
 
+    /// A large stored attachment is hashed beside the bundle's own hash
+    /// (TwoLaneSHA256); its digest is the same as hashing it alone, and a
+    /// changed one is still caught.
+    func testALargeStoredAttachmentHashedBesideTheBundleIsStillChecked() throws {
+        let big = Data((0..<200_003).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) })
+        let report = try sampleWithFile()
+        let pair = KeyPair()
+        let packed = try BundlePacker.pack(report: report, attachments: [.init(path: Self.attachmentPath, data: big, compression: .store)],
+                                           signingKey: pair)
+        let file = IncomingFile(name: "HVCL-2026.zip", bytes: packed, received: Env.onTime)
+        XCTAssertEqual(file.sha256, SHA256Hex.of(packed))
+        if TwoLaneSHA256.isAvailable {
+            XCTAssertEqual(Array(file.spanDigests.values), [SHA256Hex.of(big)])
+        }
+        let keyring = Env.keyring("HVCL", pair)
+        let verdict = Env.checker(keyring: keyring).check(file, history: nil)
+        XCTAssertEqual(verdict.outcome, .accepted, "\(verdict.receipt.diagnostics)")
+        XCTAssertEqual(verdict.receipt.sha256, SHA256Hex.of(packed))
+
+        let original = try entries(of: packed)
+        var altered = big
+        altered[altered.startIndex + 100_000] ^= 0x01
+        let rebuilt = try ZipWriter.archive([
+            .init(name: "report.xml", data: report),
+            .init(name: Self.attachmentPath, data: altered, compression: .store),
+            .init(name: "manifest.xml", data: try XCTUnwrap(original["manifest.xml"])),
+            .init(name: "manifest.sig", data: try XCTUnwrap(original["manifest.sig"])),
+        ])
+        XCTAssertEqual(Env.check(rebuilt, name: "HVCL-2026.zip", keyring: keyring).codes, [.manifestMismatch])
+
+        // Digests of the old bytes never outlive them.
+        var changed = file
+        changed.bytes = rebuilt
+        XCTAssertTrue(changed.spanDigests.isEmpty)
+    }
+
     func testUnlistedAndMissingFilesAreManifestMismatch() throws {
         let report = try sampleWithFile()
         let packed = try BundlePacker.pack(report: report, attachments: [.init(path: Self.attachmentPath, data: Self.attachment)],

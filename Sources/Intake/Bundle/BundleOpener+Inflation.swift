@@ -1,12 +1,15 @@
 import Crypto
 import Foundation
 import ReportModel
+import SystemKit
 import ZipKit
 
 extension BundleOpener {
-    /// Inflates every file once, hashing it on the way; keeps only the
-    /// report, manifest and signature. Header sizes play no part here.
-    static func inflate(_ reader: ZipReader, limits: BundleLimits) -> BundleOpening {
+    /// Inflates every file once, hashing it on the way (or finding its
+    /// digest in `spanDigests` when it is read in place from a range hashed
+    /// already); keeps only the report, manifest and signature. Header
+    /// sizes play no part here.
+    static func inflate(_ reader: ZipReader, limits: BundleLimits, spanDigests: [Range<Int>: String]) -> BundleOpening {
         var files: [BundleFile] = []
         var kept: [String: Data] = [:]
         var problems: [Diagnostic] = []
@@ -16,15 +19,21 @@ extension BundleOpener {
             let path = BundleEntryName(entry).display
             let keep = [reportPath, manifestPath, signaturePath].contains(path)
             var hasher = SHA256()
+            var known: String?
             var content = Data()
             var seen: Int64 = 0
             do {
                 try reader.read(entry, maxBytes: remaining, maxRatio: limits.maxRatio) { chunk in
+                    // An entry in place comes as one piece, the whole of it.
+                    if seen == 0, let span = reader.span(of: chunk), let digest = spanDigests[span] {
+                        known = digest
+                    } else {
+                        hasher.update(bufferPointer: chunk)
+                    }
                     seen += Int64(chunk.count)
-                    hasher.update(bufferPointer: chunk)
                     if keep { content.append(contentsOf: chunk) }
                 }
-                files.append(BundleFile(path: path, size: seen, sha256: hex(hasher.finalize())))
+                files.append(BundleFile(path: path, size: seen, sha256: known ?? SHA256Hex.string(hasher.finalize())))
                 if keep { kept[path] = content }
             } catch let error as ZipError where error.kind == .limit {
                 // Whichever cap is lower is the one that was passed first.
@@ -42,16 +51,5 @@ extension BundleOpener {
         guard problems.isEmpty else { return .refused(problems) }
         guard let report = kept[reportPath] else { return .refused([BundleDiagnostics.noReport()]) }
         return .opened(OpenedBundle(files: files, report: report, manifest: kept[manifestPath], signature: kept[signaturePath]))
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(SHA256.Digest.byteCount * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,7 +10,11 @@ import ZipKit
 /// counting reader, so a zip bomb never lands in memory.
 public enum BundleOpener {
     /// Opens `data` as a report bundle, or says why it is refused.
-    public static func open(_ data: Data, limits: BundleLimits = .standard) -> BundleOpening {
+    /// `spanDigests` are SHA-256 digests of byte ranges of `data` already
+    /// taken (`IncomingFile`): an entry read in place from such a range is
+    /// not hashed again.
+    public static func open(_ data: Data, limits: BundleLimits = .standard,
+                            spanDigests: [Range<Int>: String] = [:]) -> BundleOpening {
         let reader: ZipReader
         do {
             reader = try ZipReader(data: data)
@@ -22,7 +26,7 @@ public enum BundleOpener {
         }
         let problems = inspect(reader.entries, limits: limits)
         guard problems.isEmpty else { return .refused(problems) }
-        return inflate(reader, limits: limits)
+        return inflate(reader, limits: limits, spanDigests: spanDigests)
     }
 
     /// libzip refuses repeated names and flagged names that are not UTF-8 as

@@ -3,21 +3,28 @@ import Glibc
 #endif
 import Foundation
 import SystemKit
+import ZipKit
 
 /// One file as it arrived: its name in the inbox, its bytes and when it was received.
 public struct IncomingFile: Sendable {
     public var name: String
-    public var bytes: Data
+    public var bytes: Data {
+        didSet { spanDigests = [:] }  // they were of the old bytes
+    }
     /// The file system's modification time: "received", never the date inside the file.
     public var received: Date
     /// Lower-case hex SHA-256 of `bytes`: the file's identity in the store.
     public let sha256: String
+    /// SHA-256 of byte ranges of `bytes` (a bundle's large stored entries),
+    /// taken in the same pass as `sha256`: the bundle's check finds its
+    /// attachments' digests here instead of hashing them again.
+    private(set) var spanDigests: [Range<Int>: String] = [:]
 
     public init(name: String, bytes: Data, received: Date) {
         self.name = name
         self.bytes = bytes
-        sha256 = SHA256Hex.of(bytes)
         kind = Self.isZip(bytes) ? .zip : .xml
+        (sha256, spanDigests) = Self.digests(of: bytes, kind: kind)
         self.received = Date(timeIntervalSince1970: received.timeIntervalSince1970.rounded(.down))
     }
 
@@ -53,6 +60,21 @@ public struct IncomingFile: Sendable {
         guard Int64(bytes.count) == size else { throw SystemError("read", file.path, EFBIG) }
         return IncomingFile(name: name, bytes: bytes, received: received)
     }
+
+    /// The SHA-256 of `bytes` and, for a zip, of the stored entries its
+    /// headers point to, on two lanes of one pass (`TwoLaneSHA256`). The
+    /// headers are only believed as far as this: a digest is of exactly
+    /// the bytes its range names, used only for an entry read from there.
+    private static func digests(of bytes: Data, kind: Kind) -> (String, [Range<Int>: String]) {
+        let spans = kind == .zip && TwoLaneSHA256.isAvailable
+            ? ZipReader.likelyStoredSpans(in: bytes, minimumSize: spanDigestMinimum) : []
+        guard !spans.isEmpty else { return (SHA256Hex.of(bytes), [:]) }
+        let (whole, parts) = bytes.withUnsafeBytes { TwoLaneSHA256.digests(of: $0, parts: spans) }
+        return (whole, Dictionary(zip(spans, parts)) { first, _ in first })
+    }
+
+    /// Below this, an entry's blocks are too few to gain from the second lane.
+    static let spanDigestMinimum = 4096
 
     /// Zip or XML, told from the bytes, never from the name.
     public let kind: Kind

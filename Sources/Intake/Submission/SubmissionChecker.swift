@@ -61,7 +61,7 @@ public final class SubmissionChecker: Sendable {
         var reportName = file.name
         var bundle: OpenedBundle?
         if file.kind == .zip {
-            switch BundleOpener.open(file.bytes, limits: limits) {
+            switch BundleOpener.open(file.bytes, limits: limits, spanDigests: file.spanDigests) {
             case .refused(let problems):
                 inspection.diagnostics = problems
                 return inspection
