@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"]),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit", "SystemKit", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "ReportModel", "ZipKit", "SystemKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "ReportModel", "SystemKit"]),
         .testTarget(name: "ConsolidationTests", dependencies: ["Consolidation", "Store", "ReportModel", "Intake", "SystemKit"]),
         .testTarget(name: "DocumentTests", dependencies: ["Pipeline", "Consolidation", "Rendering", "Store", "Intake", "ReportModel", "SystemKit"]),

@@ -8,6 +8,10 @@ public enum SHA256Hex {
         string(SHA256.hash(data: data))
     }
 
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+        string(SHA256.hash(data: bytes))
+    }
+
     /// The SHA-256 of everything left to read in `file`, in 1 MiB chunks.
     public static func of(_ file: OpenFile) throws(SystemError) -> String {
         var hasher = SHA256()

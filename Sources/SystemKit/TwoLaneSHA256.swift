@@ -1,5 +1,4 @@
 import CTwoLaneSHA256
-import Crypto
 
 /// The SHA-256 of a buffer and, in the same pass, of byte ranges inside it.
 ///
@@ -18,8 +17,7 @@ public enum TwoLaneSHA256 {
     public static func digests(of whole: UnsafeRawBufferPointer, parts: [Range<Int>]) -> (whole: String, parts: [String]) {
         precondition(parts.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= whole.count }, "a part outside the buffer")
         guard isAvailable, let base = whole.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-            let digest = { (bytes: UnsafeRawBufferPointer) in SHA256Hex.string(SHA256.hash(data: bytes)) }
-            return (digest(whole), parts.map { digest(UnsafeRawBufferPointer(rebasing: whole[$0])) })
+            return (SHA256Hex.of(whole), parts.map { SHA256Hex.of(UnsafeRawBufferPointer(rebasing: whole[$0])) })
         }
         var file = Chain(base, count: whole.count)
         var digests: [String] = []
